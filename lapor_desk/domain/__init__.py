@@ -1,0 +1,1 @@
+"""Pure domain rules of LAPOR Desk: no Qt, no SQLAlchemy, no I/O."""

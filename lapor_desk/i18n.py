@@ -1,0 +1,88 @@
+"""Translation for every layer: English source strings, Bahasa Indonesia by default.
+
+The catalogs are Babel ``.po`` files under ``resources/locale``; they are read directly (no
+compiled ``.mo`` in the tree). The active language is process state, as gettext's own is: the
+composition roots (``app.py``, ``cli.py``) call :func:`activate` once; until then the default
+language, Indonesian, is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DEFAULT_LANGUAGE = "id"
+LANGUAGES = ("id", "en")
+DOMAIN = "lapor_desk"
+
+
+def resources_dir() -> Path:
+    """The folder of bundled resources (icons, catalogs, samples)."""
+    return Path(__file__).resolve().parent / "resources"
+
+
+@dataclass(slots=True)
+class _State:
+    language: str = DEFAULT_LANGUAGE
+    catalog: dict[str, str] = field(default_factory=dict)
+    loaded: bool = False
+
+
+_state = _State()
+
+
+@cache
+def load_catalog(language: str) -> dict[str, str]:
+    """The msgid → msgstr table of ``language`` (empty for English, the source language)."""
+    if language == "en":
+        return {}
+    from babel.messages.pofile import read_po  # noqa: PLC0415 - loaded on first use
+
+    path = resources_dir() / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with path.open("rb") as handle:
+        po = read_po(handle, locale=language)
+    table: dict[str, str] = {}
+    for message in po:
+        if not message.id or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple):
+            singular, plural = message.id
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if all(strings):
+                table[singular] = strings[0]
+                table[plural] = strings[-1]
+        elif message.string:
+            table[message.id] = str(message.string)
+    return table
+
+
+def activate(language: str) -> None:
+    """Make ``language`` (``"id"`` or ``"en"``) the language of every later ``_()`` call."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; choose one of {LANGUAGES}")
+    _state.language = language
+    _state.catalog = load_catalog(language)
+    _state.loaded = True
+
+
+def current_language() -> str:
+    """The active language code."""
+    return _state.language
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the active language."""
+    if not _state.loaded:
+        activate(_state.language)
+    return _state.catalog.get(message, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
+    """Mark ``message`` for extraction without translating it now."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message with a count (Indonesian has one form)."""
+    return _(singular if n == 1 else plural)

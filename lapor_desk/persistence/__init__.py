@@ -1,0 +1,1 @@
+"""Engines, schema migrations, backups and the queries that take a Session."""

@@ -1,0 +1,51 @@
+"""Engine factory: SQLite files with safe pragmas, or a PostgreSQL server by URL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def database_url(target: str | Path) -> str:
+    """A SQLAlchemy URL from a file path or an existing URL (``postgresql://…``)."""
+    text = str(target)
+    if "://" in text:
+        url = make_url(text)
+        if url.drivername in ("postgresql", "postgres"):
+            return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Pragmas cannot change inside a transaction, and with autocommit=False one is always open:
+    # step out of it for the pragmas, then back to PEP 249 transactions (transactional DDL).
+    dbapi_connection.autocommit = True
+    for pragma in (
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA synchronous=FULL",
+        "PRAGMA busy_timeout=5000",
+    ):
+        dbapi_connection.execute(pragma)
+    dbapi_connection.autocommit = False
+
+
+def make_engine(target: str | Path) -> Engine:
+    """An engine for ``target`` (a path or URL), configured for the register."""
+    url = database_url(target)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"autocommit": False})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """The sessionmaker every service receives."""
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,110 @@
+"""Bulk loading of the dates every deadline and indicator depends on, in four set queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy.orm import Session
+
+from lapor_desk.domain.enums import FollowUpKind, InternalStatus, Klasifikasi
+from lapor_desk.domain.sla import Pause, Timeline
+from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintTimeline:
+    """A complaint's status, lead unit and dated steps."""
+
+    complaint_id: int
+    status: InternalStatus
+    topic_id: int | None
+    lead_unit_id: int | None
+    timeline: Timeline
+
+
+def _klasifikasi(value: str | None) -> Klasifikasi | None:
+    try:
+        return Klasifikasi(value) if value else None
+    except ValueError:
+        return None
+
+
+def load_timelines(
+    session: Session, where: ColumnElement[bool] | None = None
+) -> list[ComplaintTimeline]:
+    """Timelines of the complaints matching ``where`` (all when ``None``)."""
+    condition = where if where is not None else true()
+    ids = select(Complaint.id).where(condition)
+    leads: dict[int, tuple[int, date]] = {}
+    for complaint_id, unit_id, disposed_at in session.execute(
+        select(Disposition.complaint_id, Disposition.unit_id, Disposition.disposed_at)
+        .where(Disposition.complaint_id.in_(ids), Disposition.withdrawn_at.is_(None))
+        .order_by(Disposition.complaint_id, Disposition.is_lead.desc(), Disposition.id)
+    ):
+        leads.setdefault(complaint_id, (unit_id, disposed_at.date()))
+    first_responses: dict[int, date] = {
+        complaint_id: posted.date()
+        for complaint_id, posted in session.execute(
+            select(FollowUp.complaint_id, func.min(FollowUp.posted_at))
+            .where(
+                FollowUp.complaint_id.in_(ids), FollowUp.kind != FollowUpKind.INFO_REQUEST.value
+            )
+            .group_by(FollowUp.complaint_id)
+        )
+    }
+    pauses: dict[int, list[Pause]] = defaultdict(list)
+    waiting = InternalStatus.MENUNGGU_KELENGKAPAN.value
+    for complaint_id, changed_at, from_status, to_status in session.execute(
+        select(
+            StatusChange.complaint_id,
+            StatusChange.changed_at,
+            StatusChange.from_status,
+            StatusChange.to_status,
+        )
+        .where(
+            StatusChange.complaint_id.in_(ids),
+            (StatusChange.to_status == waiting) | (StatusChange.from_status == waiting),
+        )
+        .order_by(StatusChange.complaint_id, StatusChange.changed_at, StatusChange.id)
+    ):
+        if to_status == waiting:
+            pauses[complaint_id].append(Pause(changed_at.date(), None))
+        elif from_status == waiting and pauses[complaint_id]:
+            pauses[complaint_id][-1] = Pause(pauses[complaint_id][-1].start, changed_at.date())
+    result = []
+    for row in session.execute(
+        select(
+            Complaint.id,
+            Complaint.status,
+            Complaint.topic_id,
+            Complaint.received_at,
+            Complaint.verified_at,
+            Complaint.completed_at,
+            Complaint.klasifikasi,
+            Complaint.urgent,
+        ).where(condition)
+    ):
+        lead = leads.get(row.id)
+        verified = row.verified_at.date() if row.verified_at else (lead[1] if lead else None)
+        result.append(
+            ComplaintTimeline(
+                complaint_id=row.id,
+                status=InternalStatus(row.status),
+                topic_id=row.topic_id,
+                lead_unit_id=lead[0] if lead else None,
+                timeline=Timeline(
+                    received=row.received_at.date(),
+                    verified=verified,
+                    first_response=first_responses.get(row.id),
+                    completed=row.completed_at.date() if row.completed_at else None,
+                    klasifikasi=_klasifikasi(row.klasifikasi),
+                    urgent=row.urgent,
+                    pauses=tuple(pauses.get(row.id, ())),
+                ),
+            )
+        )
+    return result
+
