@@ -138,5 +138,6 @@ class WorkingCalendar:
         self._ensure(start, start + timedelta(days=days * 2 + 30))
         index = bisect.bisect_right(self._working, start) + days - 1
         while index >= len(self._working):
-            self._ensure(date(self._working[-1].year + 1, 1, 1))
+            # The year after the last one loaded: that year may hold no working day at all.
+            self._ensure(date(max(self._years) + 1, 1, 1))
         return self._working[index]

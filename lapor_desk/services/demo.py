@@ -84,12 +84,14 @@ class DemoService:
         """Add whatever of the scenario the register does not have yet, in one transaction."""
         self._settings.ensure_defaults()
         calendar = self._settings.calendar()
-        rng = random.Random(SEED)
+        # Separate generators, so what one part draws never shifts another part's scenario.
         with self._factory.begin() as session:
-            units, new_units = self._units(session, rng)
+            units, new_units = self._units(session, random.Random(SEED + 1))
             topics, new_topics = self._topics(session, units)
             write_setting(session, REFERENCE_DATE, REFERENCE.isoformat())
-            added = self._complaints(session, rng, calendar, units, topics, actor)
+            added = self._complaints(
+                session, random.Random(SEED), calendar, units, topics, actor
+            )
         changes = Changes(
             complaints=frozenset(added), master_data=bool(new_units or new_topics), settings=True
         )
@@ -99,7 +101,7 @@ class DemoService:
 
     @staticmethod
     def _units(session: Session, rng: random.Random) -> tuple[dict[str, int], int]:
-        existing = dict(session.execute(select(Unit.abbreviation, Unit.id)).tuples().all())
+        existing = dict(session.execute(select(Unit.abbreviation, Unit.id)).all())
         added = 0
         for spec in scenario.UNITS:
             if spec.abbreviation in existing:
@@ -131,7 +133,7 @@ class DemoService:
 
     @staticmethod
     def _topics(session: Session, units: dict[str, int]) -> tuple[dict[str, int], int]:
-        existing = dict(session.execute(select(Topic.code, Topic.id)).tuples().all())
+        existing = dict(session.execute(select(Topic.code, Topic.id)).all())
         added = 0
         for spec in scenario.TOPICS:
             if spec.code in existing:
@@ -221,7 +223,7 @@ class DemoService:
             tracking: complaint_id
             for tracking, complaint_id in session.execute(
                 select(Complaint.tracking_id, Complaint.id)
-            ).tuples()
+            )
             if tracking in new_ids
         }
         dispositions, follow_ups, history = [], [], []

@@ -135,7 +135,7 @@ class RegisterService:
             )
             if complaint is None:
                 raise NotFound(_("Complaint not found."))
-            units = dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
+            units = dict(session.execute(select(Unit.id, Unit.name)).all())
             timeline = load_timelines(session, Complaint.id == complaint_id)[0]
             row = _row(session, complaint)
         status = InternalStatus(complaint.status)
@@ -345,6 +345,10 @@ class RegisterService:
             if status is InternalStatus.BELUM_TERVERIFIKASI:
                 raise ValidationError(
                     "status", _("Verify and dispose the complaint before recording follow-up.")
+                )
+            if when < complaint.received_at:
+                raise ValidationError(
+                    "posted_at", _("Follow-up date cannot be before the complaint was received.")
                 )
             if unit_id is not None and session.get(Unit, unit_id) is None:
                 raise ValidationError("unit", _("Unit not found."))

@@ -63,7 +63,7 @@ class StatsService:
         with self._factory() as session:
             timelines = load_timelines(session)
             units = {u.id: (u.name, u.abbreviation) for u in session.scalars(select(Unit))}
-            topics = dict(session.execute(select(Topic.id, Topic.name)).tuples().all())
+            topics = dict(session.execute(select(Topic.id, Topic.name)).all())
         facts_by_unit: dict[int | None, list[ComplaintFacts]] = defaultdict(list)
         all_facts: list[ComplaintFacts] = []
         statuses: Counter[InternalStatus] = Counter()

@@ -96,6 +96,6 @@ def test_statuses_match_history(demo: Services) -> None:
             )
         ):
             last[complaint_id] = to_status
-        current = dict(session.execute(select(Complaint.id, Complaint.status)).tuples())
+        current = dict(session.execute(select(Complaint.id, Complaint.status)).all())
     assert last == current
     assert Counter(current.values())[InternalStatus.SELESAI.value] > 2000

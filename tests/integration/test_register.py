@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -134,12 +134,28 @@ def test_info_request_pauses_the_clock(services: Services, units: dict[str, int]
     services.register.dispose(LOCAL_OPERATOR, row.id, [units["BIRO-HUMAS"]])
     services.register.add_follow_up(
         LOCAL_OPERATOR, row.id, units["BIRO-HUMAS"], FollowUpKind.INFO_REQUEST,
-        "Mohon lengkapi alamat.", posted_at=datetime(2022, 11, 8, 9, 0),
+        "Mohon lengkapi alamat.",
     )
+    services.settings.set_reference_date(LOCAL_OPERATOR, date(2022, 11, 21))
     detail = services.register.get(row.id)
     assert detail.row.status is InternalStatus.MENUNGGU_KELENGKAPAN
     completion = next(s for s in detail.sla if s.stage is SlaStage.COMPLETION)
-    assert completion.paused_workdays == 4  # 9–14 Nov 2022 while waiting for the reporter
+    assert completion.paused_workdays == 5  # 15–21 Nov 2022 waiting for the reporter
+    calendar = services.settings.calendar()
+    assert completion.due == calendar.add_working_days(date(2022, 11, 14), 14 + 5)
+
+
+def test_follow_up_dated_before_receipt_is_refused(
+    services: Services, units: dict[str, int]
+) -> None:
+    row = services.register.create(LOCAL_OPERATOR, LETTER).complaint
+    services.register.dispose(LOCAL_OPERATOR, row.id, [units["BIRO-HUMAS"]])
+    with pytest.raises(ValidationError) as caught:
+        services.register.add_follow_up(
+            LOCAL_OPERATOR, row.id, units["BIRO-HUMAS"], FollowUpKind.FOLLOW_UP, "x",
+            posted_at=datetime(2022, 11, 1, 9, 0),
+        )
+    assert caught.value.field == "posted_at"
 
 
 def test_invalid_transition_is_refused_with_clear_message(
