@@ -11,10 +11,10 @@ from lapor_desk.domain.errors import LaporError
 
 def run(db: str | Path | None = None) -> int:
     """Open the register (filled with the demo scenario on first run) and show the window."""
-    from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from lapor_desk.services.bootstrap import open_services  # noqa: PLC0415
-    from lapor_desk.ui.main_window import MainWindow  # noqa: PLC0415
+    from lapor_desk.services.bootstrap import open_services
+    from lapor_desk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("LAPOR Desk")

@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from lapor_desk.app import run  # noqa: PLC0415 - Qt loads only for the window
+        from lapor_desk.app import run
 
         return run(args.db)
     try:
@@ -81,12 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from lapor_desk.services.bootstrap import open_services  # noqa: PLC0415
+    from lapor_desk.services.bootstrap import open_services
 
     create = args.command == "demo"
     with open_services(args.db, create=create) as services:
         if args.command == "demo":
-            from lapor_desk.domain.actor import LOCAL_OPERATOR  # noqa: PLC0415
+            from lapor_desk.domain.actor import LOCAL_OPERATOR
 
             result = services.demo.load(LOCAL_OPERATOR)
             print(

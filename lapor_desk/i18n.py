@@ -37,7 +37,7 @@ def load_catalog(language: str) -> dict[str, str]:
     """The msgid → msgstr table of ``language`` (empty for English, the source language)."""
     if language == "en":
         return {}
-    from babel.messages.pofile import read_po  # noqa: PLC0415 - loaded on first use
+    from babel.messages.pofile import read_po
 
     path = resources_dir() / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     with path.open("rb") as handle:
@@ -46,14 +46,14 @@ def load_catalog(language: str) -> dict[str, str]:
     for message in po:
         if not message.id or message.fuzzy:
             continue
-        if isinstance(message.id, tuple):
-            singular, plural = message.id
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            if all(strings):
-                table[singular] = strings[0]
-                table[plural] = strings[-1]
-        elif message.string:
-            table[message.id] = str(message.string)
+        ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+        strings = (
+            message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        )
+        if all(strings):
+            # Indonesian has one plural form: singular and plural share the one translation.
+            for source in ids:
+                table[str(source)] = str(strings[-1])
     return table
 
 

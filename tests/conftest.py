@@ -15,7 +15,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from lapor_desk import i18n  # noqa: E402
+from lapor_desk import i18n
 
 FIXED_NOW = datetime(2022, 11, 14, 10, 0, 0)
 

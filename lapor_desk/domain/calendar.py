@@ -38,7 +38,7 @@ HolidaySource = Callable[[int], tuple[Mapping[date, str], Mapping[date, str]]]
 
 def package_holidays(year: int) -> tuple[dict[date, str], dict[date, str]]:
     """Indonesia's public holidays and cuti bersama of ``year`` from the ``holidays`` package."""
-    import holidays  # noqa: PLC0415 - heavy; loaded on first use
+    import holidays
 
     public = holidays.country_holidays("ID", years=year, categories=("public",), language="id")
     government = holidays.country_holidays(

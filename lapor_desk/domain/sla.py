@@ -62,7 +62,7 @@ def limit_for(
 
 @dataclass(frozen=True, slots=True)
 class Pause:
-    """An interval in which the clock stands still (waiting for the reporter); open when end=None."""
+    """A span in which the clock stands still (waiting for the reporter); open when end=None."""
 
     start: date
     end: date | None
@@ -139,8 +139,11 @@ class Timeline:
 def complaint_sla(
     calendar: WorkingCalendar, rules: Sequence[SlaRule], timeline: Timeline, as_of: date
 ) -> tuple[SlaResult, ...]:
-    """Every stage's deadline: verification from receipt; follow-up and completion from the
-    disposition (or receipt while not yet disposed)."""
+    """Every stage's deadline.
+
+    Verification counts from receipt; follow-up and completion from the disposition (or from
+    receipt while the complaint is not yet disposed).
+    """
     start = timeline.verified or timeline.received
     # A later step ends the earlier ones: a complaint closed without a separate follow-up entry
     # (as every finished complaint imported from the portal is) must not stay overdue forever.

@@ -21,4 +21,4 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     # Local wall-clock time of Asia/Jakarta, as the portal exports it (no zone).
-    type_annotation_map = {datetime: DateTime(timezone=False)}
+    type_annotation_map = {datetime: DateTime(timezone=False)}  # noqa: RUF012 - SQLAlchemy API

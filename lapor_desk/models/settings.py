@@ -52,7 +52,10 @@ class StatusMapping(Base):
 
 
 class RoutingRule(Base):
-    """If a keyword occurs in a complaint's title or text, suggest this unit (lower priority first)."""
+    """If a keyword occurs in a complaint's title or text, suggest this unit.
+
+    Rules are tried by ascending priority.
+    """
 
     __tablename__ = "routing_rule"
 

@@ -29,7 +29,7 @@ DATABASE_FILENAME = "register.sqlite3"
 
 def default_data_dir() -> Path:
     """The user's data folder for LAPOR Desk (platformdirs)."""
-    from platformdirs import user_data_path  # noqa: PLC0415 - only the roots need it
+    from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
 

@@ -195,12 +195,12 @@ class DemoService:
         topic_specs = {t.code: t for t in scenario.TOPICS}
         unit_specs = {u.abbreviation: u for u in scenario.UNITS}
         plans = []
-        for tracking, received_at in zip(tracking_ids, received, strict=True):
+        for number, received_at in zip(tracking_ids, received, strict=True):
             # Every complaint draws from the generator, present or not, so the scenario stays
             # the same whatever a register already holds.
             plan = _plan(rng, calendar, received_at, topic_specs, unit_specs)
-            if str(tracking) not in present:
-                plans.append((str(tracking), plan))
+            if str(number) not in present:
+                plans.append((str(number), plan))
         if not plans:
             return []
         session.execute(

@@ -21,7 +21,7 @@ from lapor_desk.domain.enums import (
 from lapor_desk.domain.errors import ConcurrentEdit, NotFound, ValidationError
 from lapor_desk.domain.lifecycle import check_transition
 from lapor_desk.domain.routing import Suggestion, suggest
-from lapor_desk.domain.sla import complaint_sla
+from lapor_desk.domain.sla import SlaResult, complaint_sla
 from lapor_desk.i18n import _
 from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange, Topic, Unit
 from lapor_desk.services.changes import Changes
@@ -139,7 +139,7 @@ class RegisterService:
             timeline = load_timelines(session, Complaint.id == complaint_id)[0]
             row = _row(session, complaint)
         status = InternalStatus(complaint.status)
-        sla = ()
+        sla: tuple[SlaResult, ...] = ()
         if status not in (InternalStatus.DIARSIPKAN, InternalStatus.TERBLOKIR):
             sla = complaint_sla(
                 self._settings.calendar(),

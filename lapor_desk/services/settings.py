@@ -38,10 +38,12 @@ DEFAULT_STATUS_MAPPING: dict[str, InternalStatus] = {
 
 
 def read_setting(session: Session, key: str) -> str | None:
+    """The value of setting ``key``, or ``None`` when unset."""
     return session.scalar(select(Setting.value).where(Setting.key == key))
 
 
 def write_setting(session: Session, key: str, value: str) -> None:
+    """Set ``key`` to ``value`` inside the caller's transaction."""
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))
@@ -107,7 +109,7 @@ class SettingsService:
     def set_holiday_override(
         self, actor: Actor, day: date, is_holiday: bool | None, note: str = ""
     ) -> Changes:
-        """Add (``True``) or remove (``False``) ``day`` as a day off; ``None`` drops the override."""
+        """Add (``True``) or remove (``False``) ``day`` as a day off; ``None`` drops it."""
         del actor
         with self._factory.begin() as session:
             row = session.get(HolidayOverrideRow, day)

@@ -106,7 +106,7 @@ def test_corrupt_file_gives_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
     with (
-        pytest.raises(RegisterError, match="rusak|bukan basis data"),
+        pytest.raises(RegisterError, match=r"rusak|bukan basis data"),
         open_services(path, data_dir=tmp_path, clock=fixed_clock),
     ):
         pass

@@ -247,19 +247,20 @@ def test_a_public_holiday_also_listed_as_cuti_bersama_stays_a_public_holiday(
     assert calendar.is_working_day(D(2023, 1, 3)) is not cuti_bersama_off
 
 
-def closed_2023_source(year: int) -> tuple[dict[date, str], dict[date, str]]:
-    """Every day of 2023 is a day off: more than any look-ahead covers."""
-    if year != 2023:
-        return {}, {}
-    first = D(2023, 1, 1)
-    return {first + timedelta(days=i): "Libur" for i in range(365)}, {}
+def long_closure_source(year: int) -> tuple[dict[date, str], dict[date, str]]:
+    """Every day from 15 November 2022 to the end of 2023 is a day off: a whole empty year."""
+    first = max(D(year, 1, 1), D(2022, 11, 15))
+    last = min(D(year, 12, 31), D(2023, 12, 31))
+    return {first + timedelta(days=i): "Libur" for i in range((last - first).days + 1)}, {}
 
 
 def test_however_long_the_days_off_the_next_working_day_is_found() -> None:
-    calendar = WorkingCalendar(source=closed_2023_source)
+    for start in (D(2022, 11, 14), D(2022, 12, 30), D(2023, 6, 1)):
+        calendar = WorkingCalendar(source=long_closure_source)
 
-    assert calendar.add_working_days(D(2022, 12, 30), 1) == D(2024, 1, 1)
-    assert calendar.working_days_between(D(2022, 12, 30), D(2024, 1, 1)) == 1
+        assert calendar.add_working_days(start, 1) == D(2024, 1, 1)
+        assert calendar.add_working_days(start, 2) == D(2024, 1, 2)
+    assert calendar.working_days_between(D(2022, 11, 14), D(2024, 1, 1)) == 1
 
 
 # --- the algebra of working days, as properties ------------------------------------------------

@@ -1,0 +1,55 @@
+"""The main window over the demo register, driven offscreen as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from lapor_desk import i18n
+from lapor_desk.services.bootstrap import Services
+from lapor_desk.ui.itemmodels.unit_stats import UnitStatsTableModel
+from lapor_desk.ui.main_window import MainWindow
+
+
+def test_window_shows_register_figures_in_indonesian(qtbot: QtBot, demo_services: Services) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.overview.total.value.text() == "4.447"
+    assert window.overview.heading.text() == "Register per Senin, 14 November 2022"
+    assert "Tanggal acuan: Senin, 14 November 2022" == window.reference_label.text()
+    assert demo_services.location in window.location_label.text()
+    model = window.overview.units_model
+    units = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Biro Hubungan Masyarakat (BIRO-HUMAS)" in units
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Diterima"
+
+
+def test_navigation_by_keyboard(qtbot: QtBot, demo_services: Services) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.show()
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert window.pages.currentIndex() == 1
+    page = window.pages.currentWidget()
+    assert isinstance(page, QLabel) and "Rapat koordinasi" in page.text()
+
+
+def test_unit_stats_model_passes_qt_model_tester(
+    qtmodeltester: ModelTester, demo_services: Services
+) -> None:
+    model = UnitStatsTableModel()
+    model.set_rows(demo_services.stats.stats().by_unit)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 8
+
+
+def test_english_ui(qtbot: QtBot, demo_services: Services) -> None:
+    i18n.activate("en")
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    assert window.overview.total.value.text() == "4,447"
+    assert window.navigation.item(3).text() == "Master data"
