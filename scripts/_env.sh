@@ -26,8 +26,13 @@ ensure_venv() {  # $1: pip extras, e.g. "" or "[test]"
   want="$(sha256sum pyproject.toml | cut -c1-16)$1"
   stamp=".venv/.installed"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".$1"
+    echo "Installing LAPOR Desk and its dependencies into .venv (log: .venv/install.log) ..."
+    if ! { .venv/bin/python -m pip install --upgrade pip &&
+           .venv/bin/python -m pip install -e ".$1"; } > .venv/install.log 2>&1; then
+      tail -n 30 .venv/install.log >&2
+      echo "Installation failed; the whole log is in .venv/install.log" >&2
+      return 1
+    fi
     echo "$want" > "$stamp"
   fi
 }
