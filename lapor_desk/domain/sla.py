@@ -134,6 +134,8 @@ class Timeline:
     klasifikasi: Klasifikasi | None = None
     urgent: bool = False
     pauses: tuple[Pause, ...] = ()
+    #: An urgent topic's own completion limit, which beats the SLA rules when set.
+    completion_limit: int | None = None
 
 
 def complaint_sla(
@@ -153,12 +155,17 @@ def complaint_sla(
         (SlaStage.FIRST_RESPONSE, start, responded),
         (SlaStage.COMPLETION, start, timeline.completed),
     )
+    def limit(stage: SlaStage) -> int:
+        if stage is SlaStage.COMPLETION and timeline.completion_limit is not None:
+            return timeline.completion_limit
+        return limit_for(rules, stage, timeline.klasifikasi, timeline.urgent)
+
     return tuple(
         evaluate(
             calendar,
             stage=stage,
             start=begin,
-            limit_workdays=limit_for(rules, stage, timeline.klasifikasi, timeline.urgent),
+            limit_workdays=limit(stage),
             done=done,
             as_of=as_of,
             pauses=timeline.pauses,

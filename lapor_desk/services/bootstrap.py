@@ -18,6 +18,7 @@ from lapor_desk.domain.errors import RegisterError
 from lapor_desk.i18n import _
 from lapor_desk.persistence.engine import database_url, make_engine, make_session_factory
 from lapor_desk.persistence.migrate import migrate
+from lapor_desk.services.attachments import AttachmentService
 from lapor_desk.services.demo import DemoService
 from lapor_desk.services.register import RegisterService
 from lapor_desk.services.settings import SettingsService
@@ -44,6 +45,7 @@ class Services:
     register: RegisterService
     stats: StatsService
     demo: DemoService
+    attachments: AttachmentService
 
 
 def system_clock() -> datetime:
@@ -68,6 +70,7 @@ def open_services(
     location = str(target) if target is not None else str(folder / DATABASE_FILENAME)
     url = database_url(location)
     backup_dir: Path | None = None
+    files_dir = folder  # a shared server keeps its files in the user data folder
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         if not path.exists() and not create:
@@ -76,6 +79,7 @@ def open_services(
             raise RegisterError(_("Register path is a folder: {path}").format(path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         backup_dir = path.parent / "backups"
+        files_dir = path.parent
     engine = make_engine(location)
     try:
         migrate(engine, backup_dir=backup_dir)
@@ -89,6 +93,7 @@ def open_services(
             register=RegisterService(factory, clock, settings),
             stats=StatsService(factory, settings),
             demo=DemoService(factory, clock, settings),
+            attachments=AttachmentService(factory, clock, files_dir / "attachments"),
         )
     finally:
         engine.dispose()

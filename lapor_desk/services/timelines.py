@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus, Klasifikasi
 from lapor_desk.domain.sla import Pause, Timeline
-from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange
+from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange, Topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,14 @@ def load_timelines(
             pauses[complaint_id].append(Pause(changed_at.date(), None))
         elif from_status == waiting and pauses[complaint_id]:
             pauses[complaint_id][-1] = Pause(pauses[complaint_id][-1].start, changed_at.date())
+    topic_limits = {
+        topic_id: workdays
+        for topic_id, workdays in session.execute(
+            select(Topic.id, Topic.urgent_sla_workdays).where(
+                Topic.urgent.is_(True), Topic.urgent_sla_workdays.is_not(None)
+            )
+        )
+    }
     result = []
     for row in session.execute(
         select(
@@ -103,6 +111,7 @@ def load_timelines(
                     klasifikasi=_klasifikasi(row.klasifikasi),
                     urgent=row.urgent,
                     pauses=tuple(pauses.get(row.id, ())),
+                    completion_limit=topic_limits.get(row.topic_id) if row.urgent else None,
                 ),
             )
         )

@@ -211,3 +211,18 @@ def test_unknown_complaint_and_unit(services: Services, units: dict[str, int]) -
         services.register.dispose(LOCAL_OPERATOR, row.id, [999])
     with pytest.raises(ValidationError):
         services.register.dispose(LOCAL_OPERATOR, row.id, [])
+
+
+def test_urgent_topic_has_its_own_completion_limit(
+    services: Services, units: dict[str, int]
+) -> None:
+    with make_session_factory(services.engine).begin() as session:
+        topic = session.scalar(select(Topic).where(Topic.code == "PUNGLI"))
+        assert topic is not None
+        topic.urgent_sla_workdays = 5
+    created = services.register.create(
+        LOCAL_OPERATOR, replace(LETTER, title="Bantuan dipotong oknum", text="Dipotong.")
+    )
+    detail = services.register.get(created.complaint.id)
+    completion = next(s for s in detail.sla if s.stage is SlaStage.COMPLETION)
+    assert completion.limit_workdays == 5

@@ -368,3 +368,17 @@ def test_waiting_for_the_reporter_moves_every_open_deadline() -> None:
     assert after[SlaStage.FIRST_RESPONSE].state is SlaState.DUE_SOON
     assert after[SlaStage.FIRST_RESPONSE].due == D(2022, 11, 10)
     assert after[SlaStage.COMPLETION].paused_workdays == 2
+
+
+def test_urgent_topic_completion_limit_beats_the_rules() -> None:
+    calendar = WorkingCalendar(source=lambda year: ({}, {}))
+    timeline = Timeline(
+        received=date(2022, 11, 1), verified=date(2022, 11, 1), first_response=None,
+        completed=None, urgent=True, completion_limit=3,
+    )
+    results = {
+        r.stage: r for r in complaint_sla(calendar, DEFAULT_SLA_RULES, timeline, date(2022, 11, 2))
+    }
+    assert results[SlaStage.COMPLETION].limit_workdays == 3
+    assert results[SlaStage.COMPLETION].due == date(2022, 11, 4)
+    assert results[SlaStage.FIRST_RESPONSE].limit_workdays == 2  # the urgent rule still applies

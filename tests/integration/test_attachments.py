@@ -1,0 +1,59 @@
+"""Attachments are stored once per content, beside the register, and found again."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from lapor_desk.domain.actor import LOCAL_OPERATOR
+from lapor_desk.domain.errors import NotFound, ValidationError
+from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.register import ComplaintInput
+
+
+def _complaint(services: Services) -> int:
+    data = ComplaintInput(datetime(2022, 11, 7, 9, 0), "Surat pengaduan", "Isi surat.", "Pos Surat")
+    return services.register.create(LOCAL_OPERATOR, data).complaint.id
+
+
+def test_same_content_is_stored_once_and_read_back(services: Services, tmp_path: Path) -> None:
+    complaint_id = _complaint(services)
+    letter = tmp_path / "surat.pdf"
+    letter.write_bytes(b"%PDF-1.4 synthetic letter")
+    copy = tmp_path / "salinan.pdf"
+    copy.write_bytes(letter.read_bytes())
+    first, changes = services.attachments.add(LOCAL_OPERATOR, complaint_id, letter)
+    second, _ = services.attachments.add(LOCAL_OPERATOR, complaint_id, copy)
+    assert changes.complaints == {complaint_id}
+    assert first.sha256 == second.sha256 and first.media_type == "application/pdf"
+    assert [a.filename for a in services.attachments.list(complaint_id)] == [
+        "surat.pdf", "salinan.pdf",
+    ]
+    stored = services.attachments.path(first.id)
+    assert stored.read_bytes() == letter.read_bytes()
+    assert stored.is_relative_to(tmp_path / "attachments")
+    assert len([p for p in (tmp_path / "attachments").rglob("*") if p.is_file()]) == 1
+
+
+def test_missing_file_and_unknown_complaint(services: Services, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        services.attachments.add(LOCAL_OPERATOR, 1, tmp_path / "tidak-ada.pdf")
+    real = tmp_path / "a.txt"
+    real.write_text("x")
+    with pytest.raises(NotFound):
+        services.attachments.add(LOCAL_OPERATOR, 999, real)
+    assert services.attachments.list(999) == ()
+
+
+def test_file_removed_from_the_data_folder_is_reported(
+    services: Services, tmp_path: Path
+) -> None:
+    complaint_id = _complaint(services)
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(b"\xff\xd8 synthetic photo")
+    row, _ = services.attachments.add(LOCAL_OPERATOR, complaint_id, source)
+    services.attachments.path(row.id).unlink()
+    with pytest.raises(NotFound, match="hilang|tidak ada"):
+        services.attachments.path(row.id)
