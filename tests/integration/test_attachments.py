@@ -55,5 +55,5 @@ def test_file_removed_from_the_data_folder_is_reported(
     source.write_bytes(b"\xff\xd8 synthetic photo")
     row, _ = services.attachments.add(LOCAL_OPERATOR, complaint_id, source)
     services.attachments.path(row.id).unlink()
-    with pytest.raises(NotFound, match="hilang|tidak ada"):
+    with pytest.raises(NotFound, match=r"hilang|tidak ada"):
         services.attachments.path(row.id)
