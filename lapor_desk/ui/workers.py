@@ -1,0 +1,133 @@
+"""Slow work off the GUI thread, with a progress dialog and a cancel button.
+
+The work function receives a :class:`Progress` it reports to and checks for cancellation; it
+never touches widgets. Results and errors come back to the GUI thread through signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from lapor_desk.i18n import _
+
+
+class Cancelled(Exception):
+    """Raised inside work that saw the user press Cancel."""
+
+
+class Progress:
+    """Thread-safe progress reporting from a worker."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        """Tell the dialog how far the work is; raises Cancelled once the user cancelled."""
+        self.check()
+        self._signals.progressed.emit(done, total, message)
+
+    def check(self) -> None:
+        """Raise Cancelled if the user cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    @property
+    def cancelled(self) -> bool:
+        """True once the user pressed Cancel."""
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check."""
+        self._cancel.set()
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress):
+        super().__init__()
+        self._work = work
+        self._signals = signals
+        self._progress = progress
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except Cancelled:
+            self._signals.cancelled.emit()
+        except Exception as error:  # every failure goes back to the GUI thread, not lost
+            self._signals.failed.emit(error)
+        else:
+            self._signals.finished.emit(result)
+
+
+class Worker(QObject):
+    """Runs one piece of work on the global thread pool; connect to its signals before start."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[Progress], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._signals = _Signals()
+        self.progress = Progress(self._signals)
+        self._signals.progressed.connect(self.progressed)
+        self._signals.finished.connect(self.finished)
+        self._signals.failed.connect(self.failed)
+        self._signals.cancelled.connect(self.cancelled)
+        self._runnable = _Runnable(work, self._signals, self.progress)
+        self._runnable.setAutoDelete(False)
+
+    def start(self) -> None:
+        """Queue the work."""
+        QThreadPool.globalInstance().start(self._runnable)
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> Worker:
+    """Run ``work`` on a worker behind a modal progress dialog with a Cancel button."""
+    dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    worker = Worker(work, parent)
+
+    def progressed(done: int, total: int, message: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if message:
+            dialog.setLabelText(message)
+
+    def finish(result: object) -> None:
+        dialog.reset()
+        on_done(result)
+
+    def fail(error: object) -> None:
+        dialog.reset()
+        on_error(error if isinstance(error, BaseException) else RuntimeError(str(error)))
+
+    worker.progressed.connect(progressed)
+    worker.finished.connect(finish)
+    worker.failed.connect(fail)
+    worker.cancelled.connect(dialog.reset)
+    dialog.canceled.connect(worker.progress.cancel)
+    worker.start()
+    return worker
