@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NoReturn
 
-from lapor_desk import i18n
+from lapor_desk import cli_io, cli_meetings, cli_reports, i18n
 from lapor_desk.domain.errors import LaporError
 from lapor_desk.domain.formatting import fmt_date_long, fmt_decimal, fmt_int, fmt_percent
 from lapor_desk.i18n import _
@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--from", dest="start", type=_iso_date, required=True)
     calendar.add_argument("--to", dest="end", type=_iso_date, required=True)
     calendar.add_argument("--json", action="store_true", help=_("print one JSON object"))
+    cli_io.add_commands(commands)
+    cli_reports.add_commands(commands)
+    cli_meetings.add_commands(commands)
     return parser
 
 
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from lapor_desk.services.bootstrap import open_services
 
-    create = args.command == "demo"
+    create = args.command == "demo" or (args.command == "import" and not args.dry_run)
     with open_services(args.db, create=create) as services:
         if args.command == "demo":
             from lapor_desk.domain.actor import LOCAL_OPERATOR
@@ -106,6 +109,12 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "calendar":
             return _calendar(services.settings.calendar(), args)
+        if (code := cli_io.run(args, services)) is not None:
+            return code
+        if (code := cli_reports.run(args, services)) is not None:
+            return code
+        if (code := cli_meetings.run(args, services)) is not None:
+            return code
     raise AssertionError(args.command)  # argparse only accepts the commands above
 
 

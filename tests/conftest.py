@@ -101,3 +101,44 @@ def pg_url(pg_server: str) -> Iterator[str]:
     finally:
         with psycopg.connect(pg_server, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_message_boxes(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """A modal message box would block an offscreen test forever: fail fast instead.
+
+    Tests that expect a message box ask for the ``message_boxes`` fixture, which records the
+    texts and answers with the default button instead of failing.
+    """
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield []
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    expected = "message_boxes" in request.fixturenames
+
+    def fake(kind: str) -> object:
+        def show(_parent: object, _title: str, text: str, *_args: object, **_kw: object) -> object:
+            shown.append(text)
+            if not expected:
+                raise AssertionError(f"unexpected QMessageBox.{kind}: {text}")
+            if kind == "question":
+                return QMessageBox.StandardButton.Yes
+            return QMessageBox.StandardButton.Ok
+
+        return staticmethod(show)
+
+    patch = pytest.MonkeyPatch()
+    for kind in ("warning", "critical", "information", "question"):
+        patch.setattr(QMessageBox, kind, fake(kind))
+    try:
+        yield shown
+    finally:
+        patch.undo()
+
+
+@pytest.fixture
+def message_boxes(_no_blocking_message_boxes: list[str]) -> list[str]:
+    """Texts of the message boxes a test expects to be shown (answered with the default)."""
+    return _no_blocking_message_boxes

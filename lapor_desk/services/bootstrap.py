@@ -18,9 +18,23 @@ from lapor_desk.domain.errors import RegisterError
 from lapor_desk.i18n import _
 from lapor_desk.persistence.engine import database_url, make_engine, make_session_factory
 from lapor_desk.persistence.migrate import migrate
+from lapor_desk.services.action_items import ActionItemService
+from lapor_desk.services.agenda import AgendaService
+from lapor_desk.services.analysis import AnalysisService
 from lapor_desk.services.attachments import AttachmentService
+from lapor_desk.services.attendance import AttendanceService
+from lapor_desk.services.complaint_actions import ComplaintActionsService
+from lapor_desk.services.complaint_query import ComplaintQueryService
+from lapor_desk.services.deadlines import ensure_deadlines
 from lapor_desk.services.demo import DemoService
+from lapor_desk.services.documents import DocumentService
+from lapor_desk.services.exporter import ExportService
+from lapor_desk.services.importer import ImportService
+from lapor_desk.services.intake import IntakeService
+from lapor_desk.services.meeting_notes import MeetingNotesService
+from lapor_desk.services.meetings import MeetingService
 from lapor_desk.services.register import RegisterService
+from lapor_desk.services.renaksi import RenaksiService
 from lapor_desk.services.settings import SettingsService
 from lapor_desk.services.stats import StatsService
 
@@ -45,7 +59,20 @@ class Services:
     register: RegisterService
     stats: StatsService
     demo: DemoService
+    imports: ImportService
+    exports: ExportService
     attachments: AttachmentService
+    complaints: ComplaintQueryService
+    actions: ComplaintActionsService
+    intake: IntakeService
+    analysis: AnalysisService
+    documents: DocumentService
+    meetings: MeetingService
+    attendance: AttendanceService
+    agenda: AgendaService
+    meeting_notes: MeetingNotesService
+    action_items: ActionItemService
+    renaksi: RenaksiService
 
 
 def system_clock() -> datetime:
@@ -86,6 +113,7 @@ def open_services(
         factory = make_session_factory(engine)
         settings = SettingsService(factory, clock)
         settings.ensure_defaults()
+        ensure_deadlines(factory, settings)
         yield Services(
             location=location,
             engine=engine,
@@ -93,7 +121,23 @@ def open_services(
             register=RegisterService(factory, clock, settings),
             stats=StatsService(factory, settings),
             demo=DemoService(factory, clock, settings),
+            imports=ImportService(factory, clock, settings, backup_dir),
+            exports=ExportService(factory),
             attachments=AttachmentService(factory, clock, files_dir / "attachments"),
+            complaints=ComplaintQueryService(factory, settings),
+            actions=ComplaintActionsService(factory, clock, settings),
+            intake=IntakeService(factory, clock),
+            analysis=AnalysisService(factory, clock, settings),
+            documents=DocumentService(
+                factory, clock, RegisterService(factory, clock, settings),
+                AnalysisService(factory, clock, settings),
+            ),
+            meetings=MeetingService(factory, clock),
+            attendance=AttendanceService(factory, clock),
+            agenda=AgendaService(factory, clock, settings),
+            meeting_notes=MeetingNotesService(factory, clock, settings),
+            action_items=ActionItemService(factory, clock, settings),
+            renaksi=RenaksiService(factory, clock),
         )
     finally:
         engine.dispose()

@@ -12,15 +12,18 @@ class Changes:
     complaints: frozenset[int] = field(default_factory=frozenset)
     master_data: bool = False
     settings: bool = False
+    #: Meetings, their agenda, attendance, action items or the Renaksi register changed.
+    meetings: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             complaints=self.complaints | other.complaints,
             master_data=self.master_data or other.master_data,
             settings=self.settings or other.settings,
+            meetings=self.meetings or other.meetings,
         )
 
     @property
     def empty(self) -> bool:
         """True when nothing changed."""
-        return not (self.complaints or self.master_data or self.settings)
+        return not (self.complaints or self.master_data or self.settings or self.meetings)

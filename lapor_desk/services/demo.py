@@ -36,6 +36,8 @@ from lapor_desk.models import (
 from lapor_desk.services import demo_scenario as scenario
 from lapor_desk.services import demo_texts
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.deadlines import refresh_deadlines
+from lapor_desk.services.demo_meetings import load_demo_meetings
 from lapor_desk.services.settings import REFERENCE_DATE, SettingsService, write_setting
 
 SEED = 2022
@@ -92,6 +94,8 @@ class DemoService:
             added = self._complaints(
                 session, random.Random(SEED), calendar, units, topics, actor
             )
+            refresh_deadlines(session, calendar, self._settings.sla_rules(), added, as_of=REFERENCE)
+        load_demo_meetings(self._factory, calendar, self._settings.sla_rules(), actor)
         changes = Changes(
             complaints=frozenset(added), master_data=bool(new_units or new_topics), settings=True
         )

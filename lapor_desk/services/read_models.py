@@ -38,6 +38,9 @@ class DispositionRow:
     disposed_at: datetime
     disposed_by: str
     instruction: str
+    id: int = 0
+    #: Set when the disposition was taken back (undone); it stays in the history.
+    withdrawn_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from lapor_desk.domain.sla import SlaResult, complaint_sla
 from lapor_desk.i18n import _
 from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange, Topic, Unit
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.deadlines import refresh_deadlines_for
 from lapor_desk.services.read_models import (
     ComplaintDetail,
     ComplaintRow,
@@ -168,6 +169,8 @@ class RegisterService:
                     d.disposed_at,
                     d.disposed_by,
                     d.instruction,
+                    id=d.id,
+                    withdrawn_at=d.withdrawn_at,
                 )
                 for d in complaint.dispositions
             ),
@@ -253,6 +256,7 @@ class RegisterService:
                     origin="manual",
                 )
             )
+            refresh_deadlines_for(session, self._settings, [complaint.id])
             row = _row(session, complaint)
         return Created(row, suggestion, Changes(complaints=frozenset({row.id})))
 
@@ -270,6 +274,7 @@ class RegisterService:
                 setattr(complaint, name, value)
             complaint.updated_at = now
             self._flush(session)
+            refresh_deadlines_for(session, self._settings, [complaint_id])
         del actor
         return Changes(complaints=frozenset({complaint_id}))
 
@@ -321,6 +326,7 @@ class RegisterService:
                 )
             complaint.updated_at = now
             self._flush(session)
+            refresh_deadlines_for(session, self._settings, [complaint_id])
         return Changes(complaints=frozenset({complaint_id}))
 
     def add_follow_up(
@@ -369,6 +375,7 @@ class RegisterService:
                 self._move(session, complaint, target, actor, when, body[:200])
             complaint.updated_at = now
             self._flush(session)
+            refresh_deadlines_for(session, self._settings, [complaint_id])
         return Changes(complaints=frozenset({complaint_id}))
 
     def change_status(
@@ -386,6 +393,7 @@ class RegisterService:
             self._move(session, complaint, target, actor, now, reason)
             complaint.updated_at = now
             self._flush(session)
+            refresh_deadlines_for(session, self._settings, [complaint_id])
         return Changes(complaints=frozenset({complaint_id}))
 
     def mark_urgent(
@@ -405,6 +413,7 @@ class RegisterService:
             complaint.urgent_reason = reason.strip() if urgent else None
             complaint.updated_at = self._clock()
             self._flush(session)
+            refresh_deadlines_for(session, self._settings, [complaint_id])
         del actor
         return Changes(complaints=frozenset({complaint_id}))
 

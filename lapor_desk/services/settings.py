@@ -13,6 +13,7 @@ from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaStage
 from lapor_desk.domain.sla import DEFAULT_SLA_RULES, SlaRule
 from lapor_desk.models import HolidayOverrideRow, Setting, SlaRuleRow, StatusMapping
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.deadlines import refresh_deadlines, refresh_waiting_deadlines
 
 REFERENCE_DATE = "reference_date"
 CUTI_BERSAMA_OFF = "cuti_bersama_off"
@@ -49,6 +50,46 @@ def write_setting(session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+def calendar_in(session: Session) -> WorkingCalendar:
+    """The working-day calendar as ``session`` sees it (uncommitted changes included)."""
+    off = read_setting(session, CUTI_BERSAMA_OFF) != "0"
+    overrides = [
+        HolidayOverride(r.day, r.is_holiday, r.note)
+        for r in session.scalars(select(HolidayOverrideRow))
+    ]
+    return WorkingCalendar(cuti_bersama_off=off, overrides=overrides)
+
+
+def sla_rules_in(session: Session) -> tuple[SlaRule, ...]:
+    """The SLA rules in force as ``session`` sees them (the defaults when there are none)."""
+    rows = session.scalars(select(SlaRuleRow)).all()
+    if not rows:
+        return DEFAULT_SLA_RULES
+    return tuple(
+        SlaRule(
+            SlaStage(r.stage),
+            Klasifikasi(r.klasifikasi) if r.klasifikasi else None,
+            r.urgent,
+            r.workdays,
+        )
+        for r in rows
+    )
+
+
+def refresh_all_deadlines(session: Session, today: date, *, waiting_only: bool = False) -> None:
+    """Recompute the stored deadlines after the calendar, the SLA rules or the reference changed.
+
+    A new reference date moves only the deadlines of complaints waiting for the reporter.
+    """
+    value = read_setting(session, REFERENCE_DATE)
+    reference = date.fromisoformat(value) if value else today
+    calendar, rules = calendar_in(session), sla_rules_in(session)
+    if waiting_only:
+        refresh_waiting_deadlines(session, calendar, rules, as_of=reference)
+    else:
+        refresh_deadlines(session, calendar, rules, None, as_of=reference)
 
 
 class SettingsService:
@@ -97,6 +138,7 @@ class SettingsService:
                 session.execute(delete(Setting).where(Setting.key == REFERENCE_DATE))
             else:
                 write_setting(session, REFERENCE_DATE, value.isoformat())
+            refresh_all_deadlines(session, self._clock().date(), waiting_only=True)
         return Changes(settings=True)
 
     def set_cuti_bersama_off(self, actor: Actor, off: bool) -> Changes:
@@ -104,6 +146,7 @@ class SettingsService:
         del actor
         with self._factory.begin() as session:
             write_setting(session, CUTI_BERSAMA_OFF, "1" if off else "0")
+            refresh_all_deadlines(session, self._clock().date())
         return Changes(settings=True)
 
     def set_holiday_override(
@@ -120,33 +163,18 @@ class SettingsService:
                 session.add(HolidayOverrideRow(day=day, is_holiday=is_holiday, note=note))
             else:
                 row.is_holiday, row.note = is_holiday, note
+            refresh_all_deadlines(session, self._clock().date())
         return Changes(settings=True)
 
     def calendar(self) -> WorkingCalendar:
         """The working-day calendar with the user's overrides and cuti bersama choice."""
         with self._factory() as session:
-            off = read_setting(session, CUTI_BERSAMA_OFF) != "0"
-            overrides = [
-                HolidayOverride(r.day, r.is_holiday, r.note)
-                for r in session.scalars(select(HolidayOverrideRow))
-            ]
-        return WorkingCalendar(cuti_bersama_off=off, overrides=overrides)
+            return calendar_in(session)
 
     def sla_rules(self) -> tuple[SlaRule, ...]:
         """The SLA rules in force (the defaults when the table is empty)."""
         with self._factory() as session:
-            rows = session.scalars(select(SlaRuleRow)).all()
-        if not rows:
-            return DEFAULT_SLA_RULES
-        return tuple(
-            SlaRule(
-                SlaStage(r.stage),
-                Klasifikasi(r.klasifikasi) if r.klasifikasi else None,
-                r.urgent,
-                r.workdays,
-            )
-            for r in rows
-        )
+            return sla_rules_in(session)
 
     def status_mapping(self) -> dict[str, InternalStatus]:
         """Portal status value → internal status."""

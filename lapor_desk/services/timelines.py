@@ -57,6 +57,7 @@ def load_timelines(
     }
     pauses: dict[int, list[Pause]] = defaultdict(list)
     waiting = InternalStatus.MENUNGGU_KELENGKAPAN.value
+    # A step that keeps the status (a note such as "discussed in a meeting") is no pause edge.
     for complaint_id, changed_at, from_status, to_status in session.execute(
         select(
             StatusChange.complaint_id,
@@ -67,6 +68,7 @@ def load_timelines(
         .where(
             StatusChange.complaint_id.in_(ids),
             (StatusChange.to_status == waiting) | (StatusChange.from_status == waiting),
+            StatusChange.from_status.is_distinct_from(StatusChange.to_status),
         )
         .order_by(StatusChange.complaint_id, StatusChange.changed_at, StatusChange.id)
     ):

@@ -11,10 +11,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.domain.actor import LOCAL_OPERATOR, Actor
 from lapor_desk.domain.formatting import fmt_date_long
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
+from lapor_desk.ui.complaint_menu import ComplaintMenus
+from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.meetings import MeetingsView
 from lapor_desk.ui.views.overview import OverviewView
+from lapor_desk.ui.views.register_view import RegisterView
+from lapor_desk.ui.views.reports_page import ReportsPage
 
 STYLE = """
 QListWidget#navigation { font-size: 11pt; padding: 6px; }
@@ -29,9 +35,16 @@ QLabel#placeholder { color: #555; font-size: 11pt; }
 class MainWindow(QMainWindow):
     """LAPOR Desk's window over one register."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        events: AppEvents | None = None,
+        actor: Actor = LOCAL_OPERATOR,
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        self.events = events or AppEvents(self)
         self.setWindowTitle(_("LAPOR Desk — SP4N-LAPOR! complaint register"))
         self.resize(1280, 800)
         self.setStyleSheet(STYLE)
@@ -40,13 +53,20 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.pages = QStackedWidget()
         self.overview = OverviewView()
-        self._add_page(_("Register"), self.overview)
+        self._add_page(_("Overview"), self.overview)
+        self.register = RegisterView(services, self.events, actor)
+        self._add_page(_("Register"), self.register)
+        self.meetings = MeetingsView(services, self.events, actor)
+        self._add_page(_("Meetings"), self.meetings)
         for title, note in (
-            (_("Meetings"), _("Coordination meetings arrive with their own screen.")),
-            (_("Reports"), _("Minutes and analysis documents arrive with their own screen.")),
+            (_("Reports"), None),
             (_("Master data"), _("Units, topics and rules arrive with their editors.")),
             (_("Settings"), _("Settings arrive with their editor.")),
         ):
+            if note is None:
+                self.reports = ReportsPage(services, self.events)
+                self._add_page(title, self.reports)
+                continue
             placeholder = QLabel(note)
             placeholder.setObjectName("placeholder")
             self._add_page(title, placeholder)
@@ -61,6 +81,8 @@ class MainWindow(QMainWindow):
         self.reference_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.reference_label)
+        # Detail pane beside the register, Edit and Complaint menus, the window's undo stack.
+        self.complaint_menus = ComplaintMenus(self, services, self.events, actor, self.register)
         self.refresh()
 
     def _add_page(self, title: str, page: QWidget) -> None:

@@ -9,9 +9,15 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lapor_desk import i18n
 from lapor_desk.domain.actor import LOCAL_OPERATOR
+from lapor_desk.domain.enums import InternalStatus
+
+if TYPE_CHECKING:  # Qt and the services load inside render(), not at import
+    from lapor_desk.services.bootstrap import Services
+    from lapor_desk.ui.main_window import MainWindow
 
 
 def render(out_dir: Path, language: str = "id") -> list[Path]:
@@ -37,7 +43,165 @@ def render(out_dir: Path, language: str = "id") -> list[Path]:
             target = out_dir / "register-overview.png"
             window.grab().save(str(target))
             written.append(target)
+            written.append(_register_screen(window, out_dir))
+            written += _complaint_screens(window, services, out_dir)
+            written += _report_screens(window, services, out_dir)
+            written += _meeting_screens(window, services, out_dir)
             window.close()
+    return written
+
+
+def _register_screen(window: MainWindow, out_dir: Path) -> Path:
+    """The register filtered to overdue complaints and searched for "pkh"."""
+    from PySide6.QtWidgets import QApplication
+
+    from lapor_desk.services.complaint_filter import ComplaintFilter, SlaFilter
+
+    window.navigation.setCurrentRow(window.pages.indexOf(window.register))
+    window.register.show_filter(ComplaintFilter(sla=SlaFilter.OVERDUE, text="pkh"))
+    window.register.table.selectRow(0)
+    QApplication.processEvents()
+    target = out_dir / "register.png"
+    window.grab().save(str(target))
+    return target
+
+
+def _complaint_screens(window: MainWindow, services: Services, out_dir: Path) -> list[Path]:
+    """The detail pane beside the register, and the new-complaint form with its hints."""
+    from datetime import datetime, time, timedelta
+
+    from PySide6.QtCore import QDateTime, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from lapor_desk.services.complaint_filter import ComplaintFilter
+    from lapor_desk.services.register import ComplaintInput
+    from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE
+
+    app = QApplication.instance()
+    assert app is not None
+    menus = window.complaint_menus
+    window.navigation.setCurrentRow(window.pages.indexOf(window.register))
+    # A complaint in progress with a unit's answer, a running deadline and a phone number.
+    window.register.show_filter(ComplaintFilter(urgent=True))
+    model = window.register.model
+    for row in range(min(model.rowCount(), 300)):
+        detail = services.register.get(int(model.index(row, 0).data(ID_ROLE)))
+        if (
+            detail.row.status is InternalStatus.PROSES
+            and detail.reporter_phone
+            and detail.follow_ups
+            and not detail.row.anonim
+        ):
+            window.register.table.selectRow(row)
+            break
+    window.register.splitter.setSizes([700, 560])
+    # Widgets replaced with deleteLater() go only when the event loop runs, which it does not
+    # here: delete them now so they are not drawn under the new ones.
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    written = [out_dir / "complaint-detail.png"]
+    window.grab().save(str(written[-1]))
+
+    # A letter of the demo's own days, and the same reporter's phone call a week before it.
+    letter_day = datetime.combine(services.settings.reference_date(), time(9, 15))
+    services.register.create(
+        LOCAL_OPERATOR,
+        ComplaintInput(
+            received_at=letter_day - timedelta(days=6), title="PKH tahap 3 belum cair",
+            text="Bantuan PKH tahap 3 belum masuk rekening.", channel="Call Center",
+            reporter_name="Siti Aminah", reporter_nik="3201014508850003",
+        ),
+    )
+    form = menus.open_form()
+    form.resize(1040, 700)
+    form.received.setDateTime(QDateTime(letter_day))
+    form.title_field.edit.setText("Bantuan PKH tahap 3 belum cair sampai sekarang")
+    form.text_field.edit.setPlainText(
+        "Dengan hormat, saya peserta PKH di Desa Sukamaju, Kabupaten Bogor. Bantuan PKH "
+        "tahap 3 tahun ini belum masuk ke rekening KKS saya, padahal tetangga sudah "
+        "menerima. Mohon bantuan pengecekan."
+    )
+    form.reporter_name.setText("Siti Aminah")
+    form.nik_field.edit.setText("3201 0145 0885 0003")
+    form.phone_field.edit.setText("0812-345")
+    form.phone_field.check()
+    form.province.setText("Jawa Barat")
+    form.city.setText("Kabupaten Bogor")
+    form.refresh_hints()
+    app.processEvents()
+    written.append(out_dir / "new-complaint.png")
+    form.grab().save(str(written[-1]))
+    form.reject()
+    return written
+
+
+def _report_screens(window: MainWindow, services: Services, out_dir: Path) -> list[Path]:
+    """The Reports page, the export dialog, and the January–October 2022 analysis as pages."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.navigation.setCurrentRow(window.pages.indexOf(window.reports))
+    written = [out_dir / "reports-page.png"]
+    window.grab().save(str(written[-1]))
+    dialog = window.reports.open_analysis()
+    dialog.resize(1300, 860)
+    loop = QEventLoop()
+    assert dialog.worker is not None
+    dialog.worker.finished.connect(lambda *_args: QTimer.singleShot(100, loop.quit))
+    loop.exec()
+    written.append(out_dir / "export-dialog.png")
+    dialog.grab().save(str(written[-1]))
+    dialog.reject()
+    documents = services.documents
+    data = documents.analysis_input(date(2022, 1, 1), date(2022, 10, 31))
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = documents.export(documents.analysis(data), Path(folder) / "analisis.pdf")
+        tool = shutil.which("pdftoppm")
+        if tool is None:  # the pages need poppler; the screens above do not
+            return written
+        subprocess.run([tool, "-png", "-r", "60", "-f", "1", "-l", "3", str(pdf),
+                        str(Path(folder) / "page")], check=True, timeout=120)
+        for number, page in enumerate(sorted(Path(folder).glob("page-*.png")), start=1):
+            target = out_dir / f"analysis-page{number}.png"
+            shutil.copy(page, target)
+            written.append(target)
+    return written
+
+
+def _meeting_screens(window: MainWindow, services: Services, out_dir: Path) -> list[Path]:
+    """The agenda builder and meeting mode on the demo's 15 November 2022 meeting."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    page = window.meetings
+    window.navigation.setCurrentRow(window.pages.indexOf(page))
+    meeting = next(m for m in services.meetings.list_meetings() if m.meeting_date.day == 15)
+    page.list.select(meeting.id)
+    page.meeting_tabs.setCurrentWidget(page.agenda)
+    page.agenda.propose()  # its own units, cut-off 31 October 2022
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    written = [out_dir / "agenda-builder.png"]
+    window.grab().save(str(written[-1]))
+    # Meeting mode as the notulis sees it in session: reopened in this throw-away register.
+    services.meetings.reopen(LOCAL_OPERATOR, meeting.id, "Tangkapan layar mode rapat")
+    page.show_meeting(meeting.id)
+    mode = page.open_meeting_mode()
+    assert mode is not None
+    mode.showNormal()
+    mode.resize(1400, 820)
+    app.processEvents()
+    item = next(i for i in mode.items if i.complaint_id and i.action_count)
+    mode.go_to(mode.items.index(item))
+    app.processEvents()
+    written.append(out_dir / "meeting-mode.png")
+    mode.grab().save(str(written[-1]))
+    mode.close()
     return written
 
 

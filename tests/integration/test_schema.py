@@ -15,6 +15,7 @@ from lapor_desk.models import Base
 from lapor_desk.persistence.backup import backup_sqlite
 from lapor_desk.persistence.engine import make_engine
 from lapor_desk.persistence.migrate import current_revision, head_revision, migrate
+from lapor_desk.persistence.search import include_object
 from lapor_desk.services.bootstrap import open_services
 from tests.conftest import fixed_clock
 
@@ -24,7 +25,9 @@ def _diff(url: str) -> list[object]:
     try:
         migrate(engine)
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": include_object}
+            )
             return list(compare_metadata(context, Base.metadata))
     finally:
         engine.dispose()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -33,9 +32,10 @@ def test_navigation_by_keyboard(qtbot: QtBot, demo_services: Services) -> None:
     window.show()
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
-    assert window.pages.currentIndex() == 1
-    page = window.pages.currentWidget()
-    assert isinstance(page, QLabel) and "Rapat koordinasi" in page.text()
+    assert window.pages.currentWidget() is window.register
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert window.pages.currentIndex() == 2
+    assert window.pages.currentWidget() is window.meetings
 
 
 def test_unit_stats_model_passes_qt_model_tester(
@@ -52,4 +52,4 @@ def test_english_ui(qtbot: QtBot, demo_services: Services) -> None:
     window = MainWindow(demo_services)
     qtbot.addWidget(window)
     assert window.overview.total.value.text() == "4,447"
-    assert window.navigation.item(3).text() == "Master data"
+    assert window.navigation.item(4).text() == "Master data"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from lapor_desk.models import Base
+from lapor_desk.persistence.search import include_object
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,6 +17,7 @@ context.configure(
     render_as_batch=True,
     compare_type=True,
     transactional_ddl=True,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,183 @@
+"""Import of a 100.000-row synthetic portal export against a raw baseline, in the same run.
+
+    .venv/bin/python bench/import_100k.py [--rows 100000] [--keep DIR] [--rounds 3] [--no-fts]
+
+Measured, each in a fresh process (peak memory is the process's maximum resident set size):
+
+- baseline: python-calamine reads the sheet, sqlite3 ``executemany`` inserts the same rows as
+  they were read into a plain table of as many TEXT columns and builds a plain FTS5 table over
+  title and both texts (the register's tokenizer), all in one transaction; ``--no-fts``
+  leaves the search index out of the baseline (a stricter ratio);
+- LAPOR Desk: ``ImportService.preview`` (read, check, map, parse, compare) and ``commit``
+  (backup, one transaction: batch, complaints, search index, status history, stored
+  deadlines) into a register holding the demo scenario (4.447 complaints, units, topics,
+  routing rules), as a user's register would. The stored deadlines (another issue's
+  feature, computed per complaint by the SLA rules) are timed on their own as well.
+
+The ratio printed is the median over the rounds; baseline and LAPOR Desk alternate, so a
+busy machine slows both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make_export(path: Path, rows: int) -> None:
+    from tests.fixtures_portal import portal_rows, write_xlsx
+
+    write_xlsx(path, portal_rows(rows, seed=100))
+
+
+def baseline(export: Path, work: Path, fts: bool) -> dict[str, float]:
+    from python_calamine import CalamineWorkbook
+
+    start = time.perf_counter()
+    sheet = CalamineWorkbook.from_path(str(export)).get_sheet_by_name("Laporan Ringkas")
+    rows = sheet.to_python(skip_empty_area=False)
+    header_at = next(i for i, r in enumerate(rows) if r and r[0] == "Tracking ID")
+    header, data = rows[header_at], rows[header_at + 1:]
+    read = time.perf_counter()
+    connection = sqlite3.connect(work / "baseline.sqlite3")
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    columns = ", ".join(f"c{i} TEXT" for i in range(len(header)))
+    connection.execute(f"CREATE TABLE raw (id INTEGER PRIMARY KEY, {columns})")
+    marks = ", ".join("?" for _ in header)
+    with connection:
+        connection.executemany(
+            f"INSERT INTO raw ({', '.join(f'c{i}' for i in range(len(header)))}) "
+            f"VALUES ({marks})", data)
+        if fts:
+            title, original, edited = (header.index(h) for h in (
+                "Judul Laporan", "Isi Laporan Awal", "Isi Laporan Akhir"))
+            connection.execute(
+                "CREATE VIRTUAL TABLE raw_fts USING fts5(title, original, edited, "
+                "tokenize='unicode61 remove_diacritics 2')")
+            connection.execute(
+                f"INSERT INTO raw_fts (rowid, title, original, edited) "
+                f"SELECT id, c{title}, c{original}, c{edited} FROM raw")
+    connection.close()
+    end = time.perf_counter()
+    return {"read": read - start, "write": end - read, "total": end - start, "rows": len(data),
+            "peak_mb": _peak_mb()}
+
+
+def lapor(export: Path, work: Path, demo: Path) -> dict[str, float]:
+    from lapor_desk.domain.actor import LOCAL_OPERATOR
+    from lapor_desk.services.bootstrap import open_services
+    from lapor_desk.services.importer import service
+
+    spent = {"deadlines": 0.0}
+    refresh = service.refresh_deadlines_for
+
+    def timed_refresh(*args: object, **kwargs: object) -> int:
+        started = time.perf_counter()
+        try:
+            return refresh(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            spent["deadlines"] += time.perf_counter() - started
+
+    service.refresh_deadlines_for = timed_refresh  # type: ignore[assignment]
+
+    register = work / "lapor.sqlite3"
+    shutil.copy(demo, register)
+    with open_services(register, data_dir=work, create=False) as services:
+        start = time.perf_counter()
+        preview = services.imports.preview(export)
+        previewed = time.perf_counter()
+        assert not preview.errors, preview.errors[:3]
+        result = services.imports.commit(LOCAL_OPERATOR, preview)
+        end = time.perf_counter()
+    return {"preview": previewed - start, "commit": end - previewed, "total": end - start,
+            "deadlines": spent["deadlines"], "new": result.new, "missing": result.missing,
+            "peak_mb": _peak_mb()}
+
+
+def _phase(name: str, *args: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--phase", name, *args],
+                         check=True, capture_output=True, text=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the export in")
+    parser.add_argument("--no-fts", action="store_true", help="no FTS5 build in the baseline")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--phase", choices=("baseline", "lapor"), help=argparse.SUPPRESS)
+    parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase == "baseline":
+        print(json.dumps(baseline(args.paths[0], args.paths[1], not args.no_fts)))
+        return 0
+    if args.phase == "lapor":
+        print(json.dumps(lapor(args.paths[0], args.paths[1], args.paths[2])))
+        return 0
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="lapor-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    export = folder / f"laporan-ringkas-{args.rows}.xlsx"
+    if not export.exists():
+        started = time.perf_counter()
+        make_export(export, args.rows)
+        print(f"export written: {export} ({export.stat().st_size / 1e6:.1f} MB, "
+              f"{time.perf_counter() - started:.0f} s)")
+    demo = folder / "demo.sqlite3"
+    if not demo.exists():
+        from lapor_desk.domain.actor import LOCAL_OPERATOR
+        from lapor_desk.services.bootstrap import open_services
+
+        with open_services(demo, data_dir=folder) as services:
+            services.demo.load(LOCAL_OPERATOR)
+    try:
+        runs = []
+        for _round in range(args.rounds):
+            for work in (folder / "baseline", folder / "lapor"):
+                shutil.rmtree(work, ignore_errors=True)
+                work.mkdir()
+            base = _phase("baseline", str(export), str(folder / "baseline"),
+                          *(["--no-fts"] if args.no_fts else []))
+            ours = _phase("lapor", str(export), str(folder / "lapor"), str(demo))
+            runs.append((base, ours))
+            print(f"  round {_round + 1}: baseline {base['total']:.2f} s, LAPOR Desk "
+                  f"{ours['total']:.2f} s (deadlines {ours['deadlines']:.2f} s), ratio "
+                  f"{ours['total'] / base['total']:.2f}")
+        runs.sort(key=lambda r: r[1]["total"] / r[0]["total"])
+        base, ours = runs[len(runs) // 2]
+        print(f"rows: {int(base['rows']):,}")
+        print(f"baseline{' (no search index)' if args.no_fts else ' (with FTS5 index)'}: "
+              f"{base['total']:.2f} s (read {base['read']:.2f} s, write {base['write']:.2f} s), "
+              f"peak {base['peak_mb']:.0f} MB")
+        print(f"LAPOR Desk: {ours['total']:.2f} s (preview {ours['preview']:.2f} s, commit "
+              f"{ours['commit']:.2f} s of which stored deadlines {ours['deadlines']:.2f} s), "
+              f"peak {ours['peak_mb']:.0f} MB, new {int(ours['new']):,}, "
+              f"missing {int(ours['missing']):,}")
+        print(f"median ratio: {ours['total'] / base['total']:.2f} (target <= 2.00); "
+              f"without the stored deadlines: "
+              f"{(ours['total'] - ours['deadlines']) / base['total']:.2f}")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""Full-text search over complaint titles and texts, behind one small dialect interface.
+
+SQLite: an FTS5 table with external content (the ``complaint`` table itself) kept in step by
+triggers, so rows written by bulk Core inserts (the importer, the demo) are indexed in the same
+transaction. PostgreSQL: a GIN index on ``to_tsvector('simple', …)`` of the same three columns.
+Both match every word of the query as a prefix, so "bansos 3201" finds "bansos" and a NIK that
+starts with 3201.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, Connection, TextClause, and_, text, true
+
+FTS_TABLE = "complaint_fts"
+PG_INDEX = "ix_complaint_search"
+_SEARCHED = ("title", "text_original", "text_edited")
+# The indexed expression; a query must repeat it verbatim for PostgreSQL to use the index.
+_PG_DOCUMENT = "to_tsvector('simple', title || ' ' || text_original || ' ' || text_edited)"
+_WORD = re.compile(r"[^\W_]+")
+#: Search words beyond this many are ignored: longer queries only slow the index down.
+MAX_TERMS = 8
+
+_SQLITE_CREATE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    + ", ".join(_SEARCHED)
+    + ", content='complaint', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    # Only the searched columns fire the update trigger: status changes must not reindex text.
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON complaint BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, title, text_original, text_edited)
+        VALUES (new.id, new.title, new.text_original, new.text_edited);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON complaint BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text_original, text_edited)
+        VALUES ('delete', old.id, old.title, old.text_original, old.text_edited);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au
+    AFTER UPDATE OF title, text_original, text_edited ON complaint BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text_original, text_edited)
+        VALUES ('delete', old.id, old.title, old.text_original, old.text_edited);
+        INSERT INTO {FTS_TABLE}(rowid, title, text_original, text_edited)
+        VALUES (new.id, new.title, new.text_original, new.text_edited);
+    END""",
+)
+
+
+def is_search_object(name: str | None) -> bool:
+    """True for the search index's own tables and indexes (FTS5 shadow tables included).
+
+    Alembic's model comparison must skip them: they are not mapped, on purpose.
+    """
+    return name is not None and (name == PG_INDEX or name.startswith(FTS_TABLE))
+
+
+def include_object(
+    _object: object, name: str | None, _type: str, _reflected: bool, _compare_to: object
+) -> bool:
+    """Alembic ``include_object`` hook that leaves the search index out of comparisons."""
+    return not is_search_object(name)
+
+
+def create_search_index(connection: Connection) -> None:
+    """Create the search index for ``connection``'s dialect and index the existing rows.
+
+    Idempotent. A later migration that rebuilds the ``complaint`` table in batch mode drops the
+    SQLite triggers with the old table and must call this again.
+    """
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_CREATE:
+            connection.exec_driver_sql(statement)
+        rebuild_search_index(connection)
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON complaint USING gin ({_PG_DOCUMENT})"
+        )
+    else:  # pragma: no cover - the register runs on SQLite or PostgreSQL only
+        raise NotImplementedError(connection.dialect.name)
+
+
+def drop_search_index(connection: Connection) -> None:
+    """Remove what :func:`create_search_index` made."""
+    if connection.dialect.name == "sqlite":
+        for suffix in ("_ai", "_ad", "_au"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {FTS_TABLE}{suffix}")
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    else:
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    """Reindex every complaint (SQLite); PostgreSQL's expression index never needs it."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a user's query, lower-cased, at most :data:`MAX_TERMS`."""
+    return [word.lower() for word in _WORD.findall(query)][:MAX_TERMS]
+
+
+def match_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
+    """A condition on the ``complaint`` table true where every word of ``query`` occurs.
+
+    Words match as prefixes, in the title or either text. ``None`` when the query holds no word
+    (punctuation only), so that the caller can drop the search instead of matching nothing.
+    Words are reduced to letters and digits before they reach the search syntax, so a user's
+    quotes, stars or operators cannot change the query's meaning.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return None
+    clause: TextClause
+    if dialect == "sqlite":
+        expression = " ".join(f'"{term}"*' for term in terms)
+        clause = text(
+            f"complaint.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query)"
+        ).bindparams(fts_query=expression)
+    elif dialect == "postgresql":
+        expression = " & ".join(f"{term}:*" for term in terms)
+        clause = text(f"{_PG_DOCUMENT} @@ to_tsquery('simple', :fts_query)").bindparams(
+            fts_query=expression
+        )
+    else:  # pragma: no cover - the register runs on SQLite or PostgreSQL only
+        raise NotImplementedError(dialect)
+    # and_() with true() types the text fragment as a boolean column and renders it unchanged.
+    return and_(true(), clause)

@@ -1,0 +1,198 @@
+"""Stored deadlines: each complaint's SLA due dates and lead unit, written in bulk for SQL filters.
+
+The register view filters "overdue" and "due soon" over a million complaints in SQL, so the due
+dates the domain computes (:func:`lapor_desk.domain.sla.complaint_sla`) are stored per complaint
+in ``complaint_deadline``. Whatever changes a complaint, the calendar or the SLA rules calls
+:func:`refresh_deadlines` in its own transaction.
+
+Due dates are evaluated as of the reference date, exactly as the statistics do, so that the
+register's "overdue" filter and the overview's overdue figure agree. Only a complaint waiting
+for the reporter has due dates that move with the reference date (its clock is paused, so
+each day waited pushes them back a day): when the reference date moves, those few complaints
+are refreshed (:func:`refresh_waiting_deadlines`); the filter compares the stored dates with
+the reference date at query time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, delete, exists, func, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from lapor_desk.domain.calendar import WorkingCalendar
+from lapor_desk.domain.enums import InternalStatus, SlaStage
+from lapor_desk.domain.sla import SlaRule, complaint_sla
+from lapor_desk.models import Complaint, ComplaintDeadline, Setting
+from lapor_desk.services.timelines import ComplaintTimeline, load_timelines
+
+if TYPE_CHECKING:  # settings.py refreshes deadlines itself, so it cannot be imported here
+    from lapor_desk.services.settings import SettingsService
+
+#: Setting holding the reference date the waiting complaints' deadlines were computed for.
+DEADLINES_AS_OF = "deadlines_as_of"
+#: Complaints computed per round trip; bounds memory and the size of IN lists.
+CHUNK = 5_000
+#: No deadline runs for these (the statistics leave them out of the SLA figures too).
+_NO_OPEN_DUE = frozenset(
+    {InternalStatus.SELESAI, InternalStatus.DIARSIPKAN, InternalStatus.TERBLOKIR}
+)
+
+
+def deadline_values(
+    calendar: WorkingCalendar, rules: Sequence[SlaRule], item: ComplaintTimeline, as_of: date
+) -> dict[str, Any]:
+    """The ``complaint_deadline`` row of one complaint, evaluated as of ``as_of``."""
+    results = {r.stage: r for r in complaint_sla(calendar, rules, item.timeline, as_of)}
+    open_due = None
+    if item.status not in _NO_OPEN_DUE:
+        running = [r.due for r in results.values() if r.done is None]
+        open_due = min(running) if running else None
+    return {
+        "complaint_id": item.complaint_id,
+        "verification_due": results[SlaStage.VERIFICATION].due,
+        "first_response_due": results[SlaStage.FIRST_RESPONSE].due,
+        "completion_due": results[SlaStage.COMPLETION].due,
+        "open_due": open_due,
+        "lead_unit_id": item.lead_unit_id,
+    }
+
+
+def _write(
+    session: Session,
+    calendar: WorkingCalendar,
+    rules: Sequence[SlaRule],
+    condition: ColumnElement[bool],
+    stale: ColumnElement[bool],
+    as_of: date,
+) -> int:
+    rows = [
+        deadline_values(calendar, rules, item, as_of)
+        for item in load_timelines(session, condition)
+    ]
+    session.execute(delete(ComplaintDeadline).where(stale))
+    if rows:
+        session.execute(insert(ComplaintDeadline), rows)
+    return len(rows)
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def refresh_deadlines(
+    session: Session,
+    calendar: WorkingCalendar,
+    rules: Sequence[SlaRule],
+    complaint_ids: Collection[int] | None,
+    *,
+    as_of: date,
+) -> int:
+    """Recompute and store the deadlines of ``complaint_ids`` (every complaint when ``None``).
+
+    ``as_of`` is the register's reference date. Runs inside the caller's transaction, in chunks
+    of :data:`CHUNK` complaints written with Core executemany. Ids of complaints that no longer
+    exist are ignored. Returns how many complaints were written.
+    """
+    # Whatever the caller's session holds must reach the database before it is read back.
+    session.flush()
+    written = 0
+    if complaint_ids is not None:
+        for chunk in _chunks(sorted(set(complaint_ids))):
+            written += _write(
+                session,
+                calendar,
+                rules,
+                Complaint.id.in_(chunk),
+                ComplaintDeadline.complaint_id.in_(chunk),
+                as_of,
+            )
+        return written
+    low, high = session.execute(select(func.min(Complaint.id), func.max(Complaint.id))).one()
+    _remember(session, as_of)
+    if low is None:
+        session.execute(delete(ComplaintDeadline))
+        return 0
+    # Id ranges rather than IN lists: each chunk is one range scan of the primary key.
+    for start in range(low, high + 1, CHUNK):
+        end = start + CHUNK - 1
+        written += _write(
+            session,
+            calendar,
+            rules,
+            Complaint.id.between(start, end),
+            ComplaintDeadline.complaint_id.between(start, end),
+            as_of,
+        )
+    return written
+
+
+def _remember(session: Session, as_of: date) -> None:
+    row = session.get(Setting, DEADLINES_AS_OF)
+    if row is None:
+        session.add(Setting(key=DEADLINES_AS_OF, value=as_of.isoformat()))
+    else:
+        row.value = as_of.isoformat()
+
+
+def refresh_waiting_deadlines(
+    session: Session, calendar: WorkingCalendar, rules: Sequence[SlaRule], *, as_of: date
+) -> int:
+    """Recompute the complaints waiting for the reporter for a new reference date."""
+    waiting = session.scalars(
+        select(Complaint.id).where(Complaint.status == InternalStatus.MENUNGGU_KELENGKAPAN.value)
+    ).all()
+    _remember(session, as_of)
+    return refresh_deadlines(session, calendar, rules, waiting, as_of=as_of)
+
+
+def refresh_deadlines_for(
+    session: Session, settings: SettingsService, complaint_ids: Collection[int] | None
+) -> int:
+    """:func:`refresh_deadlines` with the register's own calendar and SLA rules.
+
+    The one call a writer (register service, importer, demo) adds inside its transaction after
+    changing complaints.
+    """
+    return refresh_deadlines(
+        session,
+        settings.calendar(),
+        settings.sla_rules(),
+        complaint_ids,
+        as_of=settings.reference_date(),
+    )
+
+
+def missing_deadline_ids(session: Session) -> list[int]:
+    """Complaints without a stored deadline row (cheap when there are none)."""
+    complaints = session.scalar(select(func.count()).select_from(Complaint)) or 0
+    stored = session.scalar(select(func.count()).select_from(ComplaintDeadline)) or 0
+    # Deadline rows cascade with their complaint, so equal counts mean nothing is missing.
+    if stored >= complaints:
+        return []
+    has_row = exists().where(ComplaintDeadline.complaint_id == Complaint.id)
+    return list(session.scalars(select(Complaint.id).where(~has_row).order_by(Complaint.id)))
+
+
+def ensure_deadlines(factory: sessionmaker[Session], settings: SettingsService) -> int:
+    """Bring the stored deadlines up to date; returns how many complaints were computed.
+
+    Run when a register is opened: it fills the table once after the migration that created
+    it, heals rows a bulk writer left without deadlines, and follows a reference date that
+    moved with the calendar (today) since the last time.
+    """
+    reference = settings.reference_date()
+    with factory.begin() as session:
+        written = 0
+        missing = missing_deadline_ids(session)
+        if missing:
+            calendar, rules = settings.calendar(), settings.sla_rules()
+            written += refresh_deadlines(session, calendar, rules, missing, as_of=reference)
+        stored = session.get(Setting, DEADLINES_AS_OF)
+        if stored is None or stored.value != reference.isoformat():
+            calendar, rules = settings.calendar(), settings.sla_rules()
+            written += refresh_waiting_deadlines(session, calendar, rules, as_of=reference)
+        return written

@@ -1,0 +1,40 @@
+"""Dialogs of the complaint actions and the new-complaint form; shared small helpers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+
+from lapor_desk.i18n import _
+
+ERROR_STYLE = "color: #a4161a;"
+HINT_STYLE = "color: #555;"
+
+
+def buttons(dialog: QDialog, accept_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK and Cancel with our own (translated) captions, wired to accept and reject."""
+    box = QDialogButtonBox()
+    ok = box.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    ok.setDefault(True)
+    ok.setAutoDefault(True)
+    cancel.setAutoDefault(False)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, ok
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A red line under a field, hidden until there is something wrong."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A grey explanatory line."""
+    label = QLabel(text, parent)
+    label.setStyleSheet(HINT_STYLE)
+    label.setWordWrap(True)
+    return label

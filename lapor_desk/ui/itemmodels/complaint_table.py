@@ -1,0 +1,321 @@
+"""The register table: a windowed model over a SQL query that stays quick at a million rows.
+
+The model never holds the complaint list. It knows the count of its filter and fetches pages of
+:data:`PAGE` rows by position on demand, keeping the :data:`CACHE_PAGES` most recent ones. Pages
+near either end are read with ``OFFSET`` (from the end for the tail, so jumping to the last row
+is as quick as showing the first); only a page in the middle of a long list loads the list of
+ids once, which later pages slice.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+from lapor_desk.domain.enums import SlaState
+from lapor_desk.i18n import _, current_language
+from lapor_desk.services.complaint_filter import ComplaintFilter, Sort, SortKey
+from lapor_desk.services.complaint_query import ComplaintQueryService, RegisterRow, SlaWindow
+
+_Index = QModelIndex | QPersistentModelIndex
+
+PAGE = 100
+CACHE_PAGES = 24
+#: Pages within this many rows of either end are read directly with OFFSET.
+DIRECT_ROWS = 5_000
+#: The complaint id of a row (``int``).
+ID_ROLE = Qt.ItemDataRole.UserRole
+#: The raw value a column sorts on (dates, booleans, texts).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_OVERDUE = QColor("#f8d7da")
+_DUE_SOON = QColor("#fff1c2")
+_URGENT = QColor("#c0392b")
+_PRIVATE = QColor("#6c4f9e")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: what it sorts on, its title (English source) and whether it shows at first."""
+
+    key: SortKey
+    title: str
+    visible: bool = True
+
+
+def columns() -> tuple[Column, ...]:
+    """The register's columns in their default order (titles in the active language)."""
+    return (
+        Column(SortKey.TRACKING_ID, _("Tracking ID")),
+        Column(SortKey.RECEIVED, _("Received")),
+        Column(SortKey.URGENT, _("Urgent")),
+        Column(SortKey.TITLE, _("Title")),
+        Column(SortKey.STATUS, _("Status")),
+        Column(SortKey.KLASIFIKASI, _("Klasifikasi"), visible=False),
+        Column(SortKey.TOPIC, _("Topic")),
+        Column(SortKey.CHANNEL, _("Channel"), visible=False),
+        Column(SortKey.UNIT, _("Lead unit")),
+        Column(SortKey.DUE, _("Next deadline")),
+        Column(SortKey.PRIVACY, _("Privacy")),
+    )
+
+
+def _short_date(value: date) -> str:
+    from babel.dates import format_date
+
+    locale = "id" if current_language() == "id" else "en"
+    return format_date(value, "d MMM y", locale=locale)
+
+
+def _dot(color: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ComplaintTableModel(QAbstractTableModel):
+    """The filtered, sorted register, fetched a page at a time from the query service."""
+
+    def __init__(self, query: ComplaintQueryService, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._query = query
+        self._columns = columns()
+        self._filter = ComplaintFilter()
+        self._sort = Sort()
+        self._window: SlaWindow | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+        self._all_ids: array[int] | None = None
+        self._icons: dict[str, QIcon] = {}
+        self.pages_fetched = 0  # how many pages were read from the register (for tests, bench)
+
+    # -- what the model shows --------------------------------------------------------------
+
+    @property
+    def filter(self) -> ComplaintFilter:
+        """The filter in force."""
+        return self._filter
+
+    @property
+    def sort_order(self) -> Sort:
+        """The sort in force."""
+        return self._sort
+
+    @property
+    def column_list(self) -> tuple[Column, ...]:
+        """The columns, in model order."""
+        return self._columns
+
+    def column_of(self, key: SortKey) -> int:
+        """The model column of ``key``."""
+        return next(i for i, c in enumerate(self._columns) if c.key is key)
+
+    def set_query(self, value: ComplaintFilter, sort: Sort | None = None) -> None:
+        """Show the complaints matching ``value`` (in ``sort`` order, default: unchanged)."""
+        self._filter = value
+        if sort is not None:
+            self._sort = sort
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count again and forget every fetched page (after a change in the register)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._all_ids = None
+        self._window = self._query.sla_window()
+        self._count = self._query.count(self._filter, self._window)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RegisterRow | None:
+        """The complaint shown in ``row`` (fetching its page if needed)."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE)
+        offset = row % PAGE
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, complaint_id: int) -> int | None:
+        """The row showing ``complaint_id`` among the pages fetched so far, if any."""
+        for number, page in self._pages.items():
+            for offset, item in enumerate(page):
+                if item.complaint.id == complaint_id:
+                    return number * PAGE + offset
+        return None
+
+    # -- paging ----------------------------------------------------------------------------
+
+    def _page(self, number: int) -> list[RegisterRow]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        start = number * PAGE
+        end = min(start + PAGE, self._count)
+        if start < DIRECT_ROWS:
+            ids = self._query.ids(
+                self._filter, self._sort, offset=start, limit=end - start, window=self._window
+            )
+        elif self._count - end < DIRECT_ROWS:
+            ids = self._query.ids(
+                self._filter, self._sort, offset=self._count - end, limit=end - start,
+                from_end=True, window=self._window,
+            )
+            ids.reverse()
+        else:
+            if self._all_ids is None:
+                self._all_ids = self._query.ids(self._filter, self._sort, window=self._window)
+            ids = self._all_ids[start:end]
+        page = self._query.rows(ids, self._window)
+        self.pages_fetched += 1
+        self._pages[number] = page
+        while len(self._pages) > CACHE_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # -- Qt API ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """Number of matching complaints (no children)."""
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        """Number of columns (no children)."""
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; row numbers in the vertical header."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].title if 0 <= section < len(self._columns) else None
+        return section + 1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL on ``column``; called by the view when a header is clicked."""
+        if not 0 <= column < len(self._columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        wanted = Sort(self._columns[column].key, descending)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.refresh()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Formatted cells, the SLA colours and icons, raw values for sorting and the id."""
+        if not index.isValid():
+            return None
+        item = self.row_at(index.row())
+        if item is None:
+            # A complaint deleted since the count: the row stays until the next refresh.
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        key = self._columns[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, key)
+        if role == ID_ROLE:
+            return item.complaint.id
+        if role == SORT_ROLE:
+            return self._raw(item, key)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(item, key)
+        if role == Qt.ItemDataRole.BackgroundRole and key is SortKey.DUE:
+            if item.sla is SlaState.OVERDUE:
+                return QBrush(_OVERDUE)
+            if item.sla is SlaState.DUE_SOON:
+                return QBrush(_DUE_SOON)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, key)
+        return None
+
+    @staticmethod
+    def _display(item: RegisterRow, key: SortKey) -> str:
+        c = item.complaint
+        match key:
+            case SortKey.TRACKING_ID:
+                return c.tracking_id
+            case SortKey.RECEIVED:
+                return _short_date(c.received_at.date())
+            case SortKey.TITLE:
+                return c.title
+            case SortKey.STATUS:
+                return c.status.label
+            case SortKey.KLASIFIKASI:
+                return c.klasifikasi or "–"
+            case SortKey.TOPIC:
+                return c.topic or "–"
+            case SortKey.CHANNEL:
+                return c.channel or "–"
+            case SortKey.UNIT:
+                return item.unit_abbreviation or "–"
+            case SortKey.DUE:
+                return _short_date(item.open_due) if item.open_due else "–"
+            case SortKey.URGENT:
+                return _("Urgent") if c.urgent else ""
+            case SortKey.PRIVACY:
+                return _privacy_text(c.anonim, c.rahasia)
+
+    @staticmethod
+    def _raw(item: RegisterRow, key: SortKey) -> object:
+        c = item.complaint
+        values: dict[SortKey, object] = {
+            SortKey.TRACKING_ID: c.tracking_id,
+            SortKey.RECEIVED: c.received_at,
+            SortKey.TITLE: c.title,
+            SortKey.STATUS: c.status.value,
+            SortKey.KLASIFIKASI: c.klasifikasi,
+            SortKey.TOPIC: c.topic,
+            SortKey.CHANNEL: c.channel,
+            SortKey.UNIT: item.unit_abbreviation,
+            SortKey.DUE: item.open_due,
+            SortKey.URGENT: c.urgent,
+            SortKey.PRIVACY: (c.anonim, c.rahasia),
+        }
+        value = values[key]
+        return value.isoformat() if isinstance(value, date | datetime) else value
+
+    def _icon(self, name: str, color: QColor) -> QIcon:
+        icon = self._icons.get(name)
+        if icon is None:
+            icon = self._icons[name] = _dot(color)
+        return icon
+
+    def _decoration(self, item: RegisterRow, key: SortKey) -> QIcon | None:
+        if key is SortKey.URGENT and item.complaint.urgent:
+            return self._icon("urgent", _URGENT)
+        if key is SortKey.PRIVACY and (item.complaint.anonim or item.complaint.rahasia):
+            return self._icon("private", _PRIVATE)
+        if key is SortKey.DUE and item.sla is SlaState.OVERDUE:
+            return self._icon("overdue", _URGENT)
+        return None
+
+    @staticmethod
+    def _tooltip(item: RegisterRow, key: SortKey) -> str | None:
+        if key is SortKey.DUE and item.sla is not None:
+            return item.sla.label
+        if key is SortKey.TITLE:
+            return item.complaint.title
+        if key is SortKey.UNIT:
+            return item.complaint.lead_unit
+        return None
+
+
+def _privacy_text(anonim: bool, rahasia: bool) -> str:
+    parts = []
+    if anonim:
+        parts.append(_("Anonymous"))
+    if rahasia:
+        parts.append(_("Confidential"))
+    return ", ".join(parts)

@@ -1,0 +1,132 @@
+"""The analysis: figures equal the register statistics, sections and narrative read back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from lapor_desk.reports import narrative
+from lapor_desk.reports.analysis_input import Section
+from lapor_desk.reports.output import write
+from lapor_desk.services.bootstrap import Services, open_services
+from tests.conftest import fixed_clock
+from tests.documents.conftest import docx_text, pdf_text
+
+JAN, OCT = date(2022, 1, 1), date(2022, 10, 31)
+
+
+def test_figures_equal_the_register_statistics(demo_services: Services) -> None:
+    """The grouped SQL path gives exactly what stats.py computes complaint by complaint."""
+    data = demo_services.analysis.gather(date(2022, 1, 1), date(2022, 11, 14))
+    stats = demo_services.stats.stats()
+    overall = stats.overall
+    assert data.received == overall.received == 4447
+    assert (data.verified, data.followed_up, data.completed) == (
+        overall.verified, overall.followed_up, overall.completed)
+    assert data.avg_first_response == pytest.approx(overall.avg_first_response_workdays)
+    assert data.sla_compliance == pytest.approx(overall.sla_compliance)
+    assert data.overdue_total == overall.overdue > 0
+    by_unit = {u.abbreviation: u.indicators for u in stats.by_unit}
+    assert {u.abbreviation for u in data.by_unit} == set(by_unit)
+    for row in data.by_unit:
+        expected = by_unit[row.abbreviation]
+        assert row.counts.received == expected.received
+        assert row.counts.completed == expected.completed
+        assert row.avg_first_response == pytest.approx(expected.avg_first_response_workdays)
+        assert row.overdue == expected.overdue
+        assert row.sla_compliance == pytest.approx(expected.sla_compliance)
+    assert dict(data.by_status) == dict(stats.by_status)
+    assert sum(data.monthly_totals) == data.received
+
+
+def test_period_selects_by_received_date(demo_services: Services) -> None:
+    march = demo_services.analysis.gather(date(2022, 3, 1), date(2022, 3, 31))
+    assert march.months == ((2022, 3),)
+    assert march.received == march.monthly_totals[0] > 0
+    assert all(o.received.month == 3 for o in march.overdue)
+    empty = demo_services.analysis.gather(date(2021, 1, 1), date(2021, 12, 31))
+    assert empty.received == 0 and empty.by_unit == () and empty.overdue == ()
+    assert narrative.generate(empty) == ("Tidak ada laporan yang diterima pada periode ini.",)
+
+
+def test_narrative_states_the_figures_in_indonesian(demo_services: Services) -> None:
+    data = demo_services.analysis.gather(JAN, OCT)
+    text = " ".join(narrative.generate(data))
+    assert "Pada periode 1 Januari s.d. 31 Oktober 2022, Kementerian Sosial menerima 4.447" in text
+    sep, oct_ = data.monthly_totals[-2:]
+    change = abs(oct_ - sep) / sep
+    word = "naik" if oct_ > sep else "turun"
+    assert f"Jumlah laporan pada Oktober 2022 {word} {change * 100:.1f}".replace(".", ",") in text
+    worst = max(data.by_unit, key=lambda u: u.overdue)
+    assert f"laporan yang melewati batas waktu berada di {worst.unit}" in text
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_document_sections_tables_and_formats(demo_services: Services, tmp_path: Path,
+                                              suffix: str) -> None:
+    data = demo_services.documents.analysis_input(JAN, OCT)
+    summary = ("Ringkasan yang disunting oleh pengguna: 4.447 laporan.",)
+    document = demo_services.documents.analysis(data, summary=summary)
+    path = write(document, tmp_path / f"analisis.{suffix}")
+    text = pdf_text(path) if suffix == "pdf" else docx_text(path)
+    for heading in ("LAPORAN ANALISIS PENGADUAN", "Periode 1 Januari s.d. 31 Oktober 2022",
+                    "I. Ringkasan", "II. Angka kunci", "III. Laporan menurut status",
+                    "IV. Klasifikasi dan kanal", "V. Laporan menurut topik",
+                    "VI. Laporan menurut unit kerja", "VII. Laporan menurut wilayah",
+                    "VIII. Laporan yang melewati batas waktu", "IX. Contoh laporan",
+                    "X. Rapat koordinasi dan tindak lanjut", "XII. Kesimpulan dan rekomendasi",
+                    "Ringkasan yang disunting oleh pengguna", "Kepala Biro Hubungan Masyarakat",
+                    "Jakarta, 14 November 2022"):
+        assert heading in text, heading
+    assert "Program Keluarga Harapan (PKH)" in text
+    rate = f"{data.followed_up_rate * 100:.1f}%".replace(".", ",")
+    assert rate in text  # tingkat tindak lanjut in Indonesian format
+    assert f"{data.received:,}".replace(",", ".") in text
+
+
+def test_sections_can_be_left_out(demo_services: Services, tmp_path: Path) -> None:
+    data = demo_services.documents.analysis_input(JAN, OCT)
+    document = demo_services.documents.analysis(
+        data, sections={Section.KEY_FIGURES, Section.UNITS})
+    text = pdf_text(write(document, tmp_path / "pendek.pdf"))
+    assert "II. Laporan menurut unit kerja" in text
+    assert "Laporan menurut wilayah" not in text
+    assert "Contoh laporan" not in text
+
+
+def test_letterhead_comes_from_settings(demo_services: Services, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from lapor_desk.domain.actor import LOCAL_OPERATOR
+    from lapor_desk.reports.document import Paper
+
+    documents = demo_services.documents
+    stored = replace(documents.letterhead_settings(), units=("Biro Humas Uji",),
+                     head_name="Dr. Uji Coba", head_nip="198503122010011005", paper=Paper.F4)
+    documents.save_letterhead(LOCAL_OPERATOR, stored)
+    assert documents.letterhead_settings() == stored
+    data = documents.analysis_input(date(2022, 10, 1), OCT)
+    path = write(documents.analysis(data), tmp_path / "kop.pdf")
+    text = pdf_text(path)
+    assert "BIRO HUMAS UJI" in text
+    assert "Dr. Uji Coba" in text and "NIP 19850312 201001 1 005" in text
+    from pypdf import PdfReader
+
+    assert round(float(PdfReader(str(path)).pages[0].mediabox.height) / 72 * 25.4) == 330
+
+
+@pytest.mark.postgres
+def test_same_figures_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    from lapor_desk.domain.actor import LOCAL_OPERATOR
+
+    with open_services(pg_url, data_dir=tmp_path, clock=fixed_clock) as services:
+        services.demo.load(LOCAL_OPERATOR)
+        data = services.analysis.gather(JAN, date(2022, 11, 14))
+        stats = services.stats.stats()
+        assert data.received == stats.overall.received == 4447
+        assert data.avg_first_response == pytest.approx(
+            stats.overall.avg_first_response_workdays)
+        assert data.overdue_total == stats.overall.overdue
+        assert data.snapshot == datetime(2022, 11, 14, 10, 0)

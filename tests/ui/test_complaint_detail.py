@@ -1,0 +1,209 @@
+"""The complaint detail pane over the demo register: content, masking, refresh, meetings, files."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from lapor_desk import i18n
+from lapor_desk.domain.actor import LOCAL_OPERATOR, Actor
+from lapor_desk.domain.enums import InternalStatus, Role, SlaState
+from lapor_desk.domain.privacy import mask_phone
+from lapor_desk.models import Complaint, FollowUp, StatusChange
+from lapor_desk.persistence.engine import make_session_factory
+from lapor_desk.services.bootstrap import Services
+from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.complaint_detail import ComplaintDetailPane
+
+ADMIN = Actor("admin", "Admin Biro Humas", Role.ADMIN)
+AUDITOR = Actor("apip", "Auditor Itjen", Role.AUDITOR)
+_PHONE_IN_TEXT = re.compile(r"(?<![\d•])0\d{3}[- ]?\d{4}[- ]?\d{3,4}(?!\d)")
+
+
+def _pick(services: Services, *, anonim: bool) -> int:
+    """A finished demo complaint with a phone number, follow-ups and history."""
+    with make_session_factory(services.engine)() as session:
+        follow_ups = (
+            select(func.count())
+            .where(FollowUp.complaint_id == Complaint.id)
+            .scalar_subquery()
+        )
+        found = session.scalar(
+            select(Complaint.id)
+            .where(
+                Complaint.anonim.is_(anonim),
+                Complaint.reporter_phone.is_not(None),
+                Complaint.status == InternalStatus.SELESAI.value,
+                Complaint.text_edited.like("%nomor 08%"),
+                follow_ups >= 2,
+            )
+            .order_by(Complaint.id)
+            .limit(1)
+        )
+    assert found is not None
+    return int(found)
+
+
+def _pane(qtbot: QtBot, services: Services, actor: Actor = LOCAL_OPERATOR) -> ComplaintDetailPane:
+    events = AppEvents()
+    pane = ComplaintDetailPane(services, events, actor)
+    qtbot.addWidget(pane)
+    pane.resize(640, 900)
+    pane.show()
+    qtbot.waitExposed(pane)
+    return pane
+
+
+def test_shows_texts_deadlines_dispositions_follow_ups_and_history(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    pane = _pane(qtbot, demo_services)
+    assert pane.stack.currentWidget() is pane.placeholder
+    complaint_id = _pick(demo_services, anonim=False)
+    with qtbot.waitSignal(pane.complaint_shown) as shown:
+        pane.show_complaint(complaint_id)
+    assert shown.args == [complaint_id]
+    detail = demo_services.register.get(complaint_id)
+    assert pane.stack.currentWidget() is pane.scroll_area
+    assert pane.title.text() == detail.row.title
+    assert pane.tracking.text().startswith(f"{detail.row.tracking_id} · diterima ")
+    assert pane.status_chip.text() == "Selesai" and pane.status_chip.tone == "good"
+    assert pane.dispositions.heading.text() == "Disposisi (1)"
+    assert pane.follow_ups.heading.text() == f"Tindak lanjut ({len(detail.follow_ups)})"
+    assert pane.history.heading.text() == f"Riwayat status ({len(detail.history)})"
+    assert len(pane.sla.chips) == 3
+    assert [c.text() for c in pane.sla.chips] == [r.state.label for r in detail.sla]
+    # A finished complaint offers no disposition; its texts are both shown.
+    assert not pane.dispose_button.isEnabled() and pane.status_button.isEnabled()
+    assert pane.text_edited_label.text().startswith("Pelapor")
+    assert pane.text_original_label.text() != pane.text_edited_label.text()
+    # Never discussed yet: the meetings section says so.
+    assert pane.meetings.heading.text() == "Dibahas dalam rapat"
+    assert not pane.meetings.empty.isHidden()
+    assert pane.meetings.empty.text() == "Belum pernah dibahas dalam rapat koordinasi."
+    assert not pane.files.empty.isHidden()
+    pane.show_complaint(0)
+    assert pane.stack.currentWidget() is pane.placeholder and pane.complaint_id == 0
+
+
+def test_reporter_masked_for_an_operator_with_no_way_to_reveal(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    pane = _pane(qtbot, demo_services)
+    complaint_id = _pick(demo_services, anonim=False)
+    pane.show_complaint(complaint_id)
+    detail = demo_services.register.get(complaint_id)
+    assert detail.reporter_phone and detail.reporter_name
+    phone = pane.reporter.values["phone"].text()
+    assert phone == mask_phone(detail.reporter_phone) and "••••" in phone
+    assert detail.reporter_name not in pane.reporter.values["name"].text()
+    assert pane.reporter.reveal_button.isHidden()
+    assert "hanya admin" in pane.reporter.note.text()
+    # Phone numbers inside the texts are masked too.
+    assert _PHONE_IN_TEXT.search(detail.text_edited)
+    assert not _PHONE_IN_TEXT.search(pane.text_edited_label.text())
+
+
+def test_admin_reveals_a_reporter_until_another_complaint_is_shown(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    pane = _pane(qtbot, demo_services, ADMIN)
+    complaint_id = _pick(demo_services, anonim=False)
+    pane.show_complaint(complaint_id)
+    detail = demo_services.register.get(complaint_id)
+    button = pane.reporter.reveal_button
+    assert button.isVisible() and button.text() == "Tampilkan data pelapor"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert pane.reporter.values["phone"].text() == detail.reporter_phone
+    assert pane.reporter.values["name"].text() == detail.reporter_name
+    assert pane.text_edited_label.text() == detail.text_edited
+    assert button.text() == "Sembunyikan data pelapor"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert pane.reporter.values["phone"].text() == mask_phone(detail.reporter_phone)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    pane.show_complaint(_pick(demo_services, anonim=True))
+    pane.show_complaint(complaint_id)
+    assert pane.reporter.values["phone"].text() == mask_phone(detail.reporter_phone)
+
+
+def test_anonim_reporter_stays_hidden_even_for_an_admin(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    pane = _pane(qtbot, demo_services, ADMIN)
+    complaint_id = _pick(demo_services, anonim=True)
+    pane.show_complaint(complaint_id)
+    detail = demo_services.register.get(complaint_id)
+    assert detail.reporter_phone is not None
+    assert pane.reporter.reveal_button.isHidden()
+    assert pane.anonim_chip.isVisible()
+    assert pane.reporter.values["name"].text() == "Anonim: identitas disembunyikan"
+    assert pane.reporter.values["phone"].text() == "(disembunyikan)"
+    assert not _PHONE_IN_TEXT.search(pane.text_original_label.text() + pane.title.text())
+
+
+def test_refreshes_on_changes_and_lists_meeting_discussions_and_files(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    events = AppEvents()
+    pane = ComplaintDetailPane(demo_services, events, LOCAL_OPERATOR)
+    qtbot.addWidget(pane)
+    complaint_id = _pick(demo_services, anonim=False)
+    pane.show_complaint(complaint_id)
+    # What the coordination meetings write: a history note with origin "meeting".
+    with make_session_factory(demo_services.engine).begin() as session:
+        session.add(
+            StatusChange(
+                complaint_id=complaint_id, changed_at=datetime(2022, 11, 15, 11, 0),
+                from_status="selesai", to_status="selesai", changed_by="Notulis Rapat",
+                reason="Dibahas dalam rapat koordinasi No. 3: unit diminta melapor ulang.",
+                origin="meeting",
+            )
+        )
+    letter = tmp_path / "surat-pengantar.pdf"
+    letter.write_bytes(b"%PDF-1.4 contoh")
+    _row, changes = demo_services.attachments.add(LOCAL_OPERATOR, complaint_id, letter)
+    events.emit_changes(changes)
+    assert pane.meetings.heading.text() == "Dibahas dalam rapat (1)"
+    assert pane.meetings.empty.isHidden()
+    meeting = pane.meetings.entries[0]
+    assert "Notulis Rapat" in meeting.meta.text()  # type: ignore[attr-defined]
+    assert pane.files.heading.text() == "Lampiran (1)"
+    assert "surat-pengantar.pdf" in pane.files.entries[0].meta.text()  # type: ignore[attr-defined]
+    # Someone reopens the complaint elsewhere: the pane follows the change.
+    changed = demo_services.register.change_status(
+        LOCAL_OPERATOR, complaint_id, InternalStatus.PROSES, "Pelapor keberatan"
+    )
+    events.emit_changes(changed)
+    assert pane.status_chip.text() == "Proses"
+    assert "Pelapor keberatan" in pane.history.entries[-1].body.text()  # type: ignore[attr-defined]
+
+
+def test_overdue_deadline_is_red_and_auditor_sees_no_actions(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    with make_session_factory(demo_services.engine)() as session:
+        complaint_id = session.scalar(
+            select(Complaint.id)
+            .where(Complaint.status == InternalStatus.BELUM_DITINDAKLANJUTI.value)
+            .order_by(Complaint.received_at)
+            .limit(1)
+        )
+    assert complaint_id is not None
+    pane = _pane(qtbot, demo_services, AUDITOR)
+    pane.show_complaint(complaint_id)
+    overdue = [c for c in pane.sla.chips if c.text() == SlaState.OVERDUE.label]
+    assert overdue and all(c.tone == "bad" for c in overdue)
+    assert pane.dispose_button.isHidden() and pane.status_button.isHidden()
+
+
+def test_english_pane(qtbot: QtBot, demo_services: Services) -> None:
+    i18n.activate("en")
+    pane = _pane(qtbot, demo_services)
+    pane.show_complaint(_pick(demo_services, anonim=False))
+    assert pane.meetings.empty.text() == "Not discussed in any coordination meeting yet."
+    assert pane.dispose_button.text() == "Dispose…"

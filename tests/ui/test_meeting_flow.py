@@ -1,0 +1,210 @@
+"""A coordination meeting planned, given an agenda, run by keyboard only, and closed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from lapor_desk.domain.actor import LOCAL_OPERATOR
+from lapor_desk.domain.meetings import AgendaItemKind, MeetingStatus
+from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.meeting_inputs import ActionFilter
+from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.meetings import MeetingsView
+from lapor_desk.ui.views.meetings.meeting_mode import MAX_UNSAVED_MS, MeetingMode
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _view(qtbot: QtBot, services: Services) -> MeetingsView:
+    view = MeetingsView(services, AppEvents(), LOCAL_OPERATOR)
+    qtbot.addWidget(view)
+    view.resize(1400, 860)
+    view.show()
+    with qtbot.waitActive(view):  # shortcuts (Ctrl+S, F5) go to the active window only
+        view.activateWindow()
+    return view
+
+
+def _press(qtbot: QtBot, button: QWidget) -> None:
+    """Press a button from the keyboard: focus it, then Space."""
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def _tick(view: MeetingsView, abbreviation: str) -> None:
+    units = view.planner.units
+    for row in range(units.count()):
+        if units.item(row).text().startswith(abbreviation + " "):
+            units.setCurrentRow(row)
+            return
+    raise AssertionError(abbreviation)
+
+
+def _plan(qtbot: QtBot, view: MeetingsView) -> int:
+    planner = view.planner
+    _press(qtbot, view.list.new_button)
+    qtbot.keyClicks(planner.title, "Rapat Koordinasi Tindak Lanjut Pengaduan November")
+    planner.meeting_date.setDate(QDate(2022, 11, 21))
+    qtbot.keyClicks(planner.start_time, "09.00")
+    qtbot.keyClicks(planner.end_time, "11.30")
+    qtbot.keyClicks(planner.venue, "Ruang Rapat Biro Humas")
+    qtbot.keyClicks(planner.notulis.name, "Rina Notulis")
+    for unit in ("PUSDATIN", "SET-ITJEN"):
+        _tick(view, unit)
+        qtbot.keyClick(planner.units, Qt.Key.Key_Space)
+    with qtbot.waitSignal(planner.meeting_saved) as saved:
+        qtbot.keyClick(planner.title, Qt.Key.Key_S, CTRL)
+    meeting_id = int(saved.args[0])
+    assert view.list.current_id() == meeting_id
+    return meeting_id
+
+
+def test_plan_agenda_run_by_keyboard_and_close(qtbot: QtBot, demo_services: Services) -> None:
+    services = demo_services
+    view = _view(qtbot, services)
+    meeting_id = _plan(qtbot, view)
+    detail = services.meetings.get(meeting_id)
+    assert detail.row.label == "3/2022" and detail.row.status is MeetingStatus.DRAFT
+    assert [u.abbreviation for u in detail.units] == ["PUSDATIN", "SET-ITJEN"]
+    assert detail.start_time is not None and f"{detail.start_time:%H.%M}" == "09.00"
+    # Invitees come from the units' liaisons.
+    invitees = services.attendance.list_attendance(meeting_id)
+    assert invitees and {a.unit for a in invitees} == {"PUSDATIN", "SET-ITJEN"}
+    # Only the allowed move is offered from a draft.
+    assert set(view.planner.move_buttons) == {MeetingStatus.SCHEDULED}
+    _press(qtbot, view.planner.move_buttons[MeetingStatus.SCHEDULED])
+    assert services.meetings.get(meeting_id).row.status is MeetingStatus.SCHEDULED
+    assert set(view.planner.move_buttons) == {MeetingStatus.DRAFT, MeetingStatus.IN_SESSION}
+
+    # The agenda: propose for the two units, keep the two most pressing of each.
+    builder = view.agenda
+    view.meeting_tabs.setCurrentWidget(builder)
+    assert builder.units.checked_ids() == tuple(u.id for u in detail.units)
+    _press(qtbot, builder.propose_button)
+    assert builder.proposal is not None
+    assert [u.unit.abbreviation for u in builder.proposal.units] == ["PUSDATIN", "SET-ITJEN"]
+    first = builder.tree.topLevelItem(0)
+    assert first is not None and first.childCount() > 2
+    builder.tree.setFocus()
+    builder.tree.setCurrentItem(first.child(0))
+    qtbot.keyClick(builder.tree, Qt.Key.Key_Space)
+    builder.check_first(2)
+    chosen = builder.checked_items()
+    assert len(chosen) == 4
+    _press(qtbot, builder.add_button)
+    agenda = services.agenda.items(meeting_id)
+    assert [a.complaint_id or a.action_item_id for a in agenda] == [
+        p.complaint.id if p.complaint else p.action.id for p in chosen if p.complaint or p.action
+    ]
+    builder.topic.setFocus()
+    qtbot.keyClicks(builder.topic, "Paparan Pusdatin tentang pemadanan DTKS")
+    qtbot.keyClick(builder.topic, Qt.Key.Key_Return)
+    topic = services.agenda.items(meeting_id)[-1]
+    assert topic.kind is AgendaItemKind.GENERAL and topic.title.startswith("Paparan Pusdatin")
+    # The topic goes first: Alt+Up four times; Delete removes the last item.
+    builder.agenda.setFocus()
+    builder.agenda.selectRow(4)
+    for _ in range(4):
+        qtbot.keyClick(builder.agenda, Qt.Key.Key_Up, ALT)
+    assert services.agenda.items(meeting_id)[0].id == topic.id
+    builder.agenda.selectRow(4)
+    removed = builder.agenda_model.row_at(4).id
+    qtbot.keyClick(builder.agenda, Qt.Key.Key_Delete)
+    items = services.agenda.items(meeting_id)
+    assert len(items) == 4 and removed not in [a.id for a in items]
+
+    # Start and open meeting mode (F5).
+    view.meeting_tabs.setCurrentWidget(view.planner)
+    _press(qtbot, view.planner.move_buttons[MeetingStatus.IN_SESSION])
+    with qtbot.waitSignal(view.meeting_mode_opened) as opened:
+        qtbot.keyClick(view.planner.title, Qt.Key.Key_F5)
+    mode = opened.args[0]
+    assert isinstance(mode, MeetingMode)
+    qtbot.addWidget(mode)
+    mode.showNormal()
+    with qtbot.waitActive(mode):
+        mode.activateWindow()
+    _run_by_keyboard(qtbot, mode, services, meeting_id, [a.id for a in items])
+
+
+def _run_by_keyboard(
+    qtbot: QtBot, mode: MeetingMode, services: Services, meeting_id: int, items: list[int]
+) -> None:
+    assert mode.detail is not None and mode.detail.row.id == items[0]
+    assert mode.summary.title.text().startswith("Paparan Pusdatin")
+    qtbot.keyClick(mode, Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is mode.notes
+    qtbot.keyClicks(mode.notes, "Pusdatin memaparkan jadwal pemadanan.")
+    # PageDown works from inside the notes editor, and saves the item it leaves.
+    with qtbot.waitSignal(mode.item_shown) as shown:
+        qtbot.keyClick(mode.notes, Qt.Key.Key_PageDown)
+    assert shown.args == [items[1]]
+    assert services.meeting_notes.item(items[0]).notes == "Pusdatin memaparkan jadwal pemadanan."
+    complaint = mode.detail.complaint
+    assert complaint is not None and complaint.tracking_id in mode.summary.title.text()
+
+    # A decision (Ctrl+2, type, Ctrl+Enter) reaches the complaint's history.
+    qtbot.keyClick(mode.notes, Qt.Key.Key_2, CTRL)
+    assert QApplication.focusWidget() is mode.decision_panel.text
+    qtbot.keyClicks(mode.decision_panel.text, "Unit menyelesaikan verifikasi minggu ini.")
+    qtbot.keyClick(mode.decision_panel.text, Qt.Key.Key_Return, CTRL)
+    decisions = services.meeting_notes.item(items[1]).decisions
+    assert [d.text for d in decisions] == ["Unit menyelesaikan verifikasi minggu ini."]
+    history = services.register.get(complaint.id).history
+    assert "Unit menyelesaikan verifikasi" in (history[-1].reason or "")
+
+    # An action item (Ctrl+3, type, Enter): owner is the item's unit, linked to its complaint.
+    qtbot.keyClick(mode.decision_panel.text, Qt.Key.Key_3, CTRL)
+    qtbot.keyClicks(mode.action_panel.description, "Kirim jawaban kepada pelapor")
+    qtbot.keyClick(mode.action_panel.description, Qt.Key.Key_Return)
+    (action,) = services.action_items.list_items(ActionFilter(meeting_id=meeting_id))
+    assert action.description == "Kirim jawaban kepada pelapor"
+    assert action.owner_unit == mode.detail.row.unit and action.tracking_id == complaint.tracking_id
+    assert action.due_workdays == 5 and action.due_date == date(2022, 11, 28)
+
+    # Ctrl+Left goes back (outside text fields); the notes typed earlier are there.
+    mode.agenda.setFocus()
+    qtbot.keyClick(mode.agenda, Qt.Key.Key_Left, CTRL)
+    assert mode.detail.row.id == items[0]
+    assert mode.notes.toPlainText() == "Pusdatin memaparkan jadwal pemadanan."
+    qtbot.keyClick(mode.agenda, Qt.Key.Key_PageDown)
+    qtbot.keyClick(mode.agenda, Qt.Key.Key_PageDown)
+    assert mode.detail.row.id == items[2]
+
+    # Close the meeting (Ctrl+Shift+E): read-only from now on.
+    qtbot.keyClick(mode, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert services.meetings.get(meeting_id).row.status is MeetingStatus.CLOSED
+    assert mode.notes.isReadOnly() and not mode.decision_panel.record_button.isEnabled()
+    assert mode.state_note.text() == "Rapat sudah ditutup: yang tampil adalah catatan resminya."
+
+
+def test_notes_are_saved_within_two_seconds(qtbot: QtBot, demo_services: Services) -> None:
+    services = demo_services
+    view = _view(qtbot, services)
+    meeting_id = _plan(qtbot, view)
+    services.agenda.add_general(LOCAL_OPERATOR, meeting_id, "Evaluasi tindak lanjut")
+    services.meetings.change_status(LOCAL_OPERATOR, meeting_id, MeetingStatus.SCHEDULED)
+    services.meetings.change_status(LOCAL_OPERATOR, meeting_id, MeetingStatus.IN_SESSION)
+    mode = MeetingMode(services, AppEvents(), LOCAL_OPERATOR, meeting_id)
+    qtbot.addWidget(mode)
+    mode.show()
+    item_id = services.agenda.items(meeting_id)[0].id
+    mode.notes.setFocus()
+    # Typing without a pause (a key every 100 ms for 3 s): the idle timer never fires, the
+    # two-second cap does, so part of the text is in the register before typing stops.
+    text = "Notulis mengetik tanpa jeda selama tiga detik."
+    assert len(text) * 100 > MAX_UNSAVED_MS + 500
+    qtbot.keyClicks(mode.notes, text, delay=100)
+    saved = services.meeting_notes.item(item_id)
+    assert saved.row.notes_revision >= 1
+    assert saved.notes and text.startswith(saved.notes)
+    # After the last key, the idle save writes the rest within the limit.
+    qtbot.waitUntil(
+        lambda: services.meeting_notes.item(item_id).notes == text, timeout=MAX_UNSAVED_MS
+    )
+    assert mode.save_state.text().startswith("Tersimpan pukul")
