@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lapor_desk.domain.calendar import WorkingCalendar
 from lapor_desk.domain.enums import InternalStatus, SlaStage
-from lapor_desk.domain.sla import SlaRule, complaint_sla
+from lapor_desk.domain.sla import SlaRule, Timeline, complaint_sla
 from lapor_desk.models import Complaint, ComplaintDeadline, Setting
 from lapor_desk.services.timelines import ComplaintTimeline, load_timelines
 
@@ -41,21 +41,55 @@ _NO_OPEN_DUE = frozenset(
 )
 
 
-def deadline_values(
-    calendar: WorkingCalendar, rules: Sequence[SlaRule], item: ComplaintTimeline, as_of: date
-) -> dict[str, Any]:
-    """The ``complaint_deadline`` row of one complaint, evaluated as of ``as_of``."""
-    results = {r.stage: r for r in complaint_sla(calendar, rules, item.timeline, as_of)}
+#: Due dates of one timeline: (verification, first response, completion, open).
+_Dues = tuple[date, date, date, date | None]
+
+
+def _dues(
+    calendar: WorkingCalendar,
+    rules: Sequence[SlaRule],
+    timeline: Timeline,
+    status: InternalStatus,
+    as_of: date,
+) -> _Dues:
+    results = {r.stage: r for r in complaint_sla(calendar, rules, timeline, as_of)}
     open_due = None
-    if item.status not in _NO_OPEN_DUE:
+    if status not in _NO_OPEN_DUE:
         running = [r.due for r in results.values() if r.done is None]
         open_due = min(running) if running else None
+    return (
+        results[SlaStage.VERIFICATION].due,
+        results[SlaStage.FIRST_RESPONSE].due,
+        results[SlaStage.COMPLETION].due,
+        open_due,
+    )
+
+
+def deadline_values(
+    calendar: WorkingCalendar,
+    rules: Sequence[SlaRule],
+    item: ComplaintTimeline,
+    as_of: date,
+    cache: dict[tuple[Timeline, InternalStatus], _Dues] | None = None,
+) -> dict[str, Any]:
+    """The ``complaint_deadline`` row of one complaint, evaluated as of ``as_of``.
+
+    Complaints with the same dates, classification and status share their due dates; a bulk
+    writer passes one ``cache`` for the whole call, so a fresh import of 100.000 untouched
+    complaints computes each distinct timeline once instead of once per complaint.
+    """
+    key = (item.timeline, item.status)
+    dues = cache.get(key) if cache is not None else None
+    if dues is None:
+        dues = _dues(calendar, rules, item.timeline, item.status, as_of)
+        if cache is not None:
+            cache[key] = dues
     return {
         "complaint_id": item.complaint_id,
-        "verification_due": results[SlaStage.VERIFICATION].due,
-        "first_response_due": results[SlaStage.FIRST_RESPONSE].due,
-        "completion_due": results[SlaStage.COMPLETION].due,
-        "open_due": open_due,
+        "verification_due": dues[0],
+        "first_response_due": dues[1],
+        "completion_due": dues[2],
+        "open_due": dues[3],
         "lead_unit_id": item.lead_unit_id,
     }
 
@@ -67,14 +101,17 @@ def _write(
     condition: ColumnElement[bool],
     stale: ColumnElement[bool],
     as_of: date,
+    cache: dict[tuple[Timeline, InternalStatus], _Dues],
 ) -> int:
     rows = [
-        deadline_values(calendar, rules, item, as_of)
+        deadline_values(calendar, rules, item, as_of, cache)
         for item in load_timelines(session, condition)
     ]
     session.execute(delete(ComplaintDeadline).where(stale))
     if rows:
-        session.execute(insert(ComplaintDeadline), rows)
+        # render_nulls: otherwise the ORM bulk insert splits the rows into one statement per
+        # pattern of NULL columns (measured: 51.230 statements for 104.447 rows).
+        session.execute(insert(ComplaintDeadline).execution_options(render_nulls=True), rows)
     return len(rows)
 
 
@@ -100,6 +137,7 @@ def refresh_deadlines(
     # Whatever the caller's session holds must reach the database before it is read back.
     session.flush()
     written = 0
+    cache: dict[tuple[Timeline, InternalStatus], _Dues] = {}
     if complaint_ids is not None:
         for chunk in _chunks(sorted(set(complaint_ids))):
             written += _write(
@@ -109,6 +147,7 @@ def refresh_deadlines(
                 Complaint.id.in_(chunk),
                 ComplaintDeadline.complaint_id.in_(chunk),
                 as_of,
+                cache,
             )
         return written
     low, high = session.execute(select(func.min(Complaint.id), func.max(Complaint.id))).one()
@@ -126,6 +165,7 @@ def refresh_deadlines(
             Complaint.id.between(start, end),
             ComplaintDeadline.complaint_id.between(start, end),
             as_of,
+            cache,
         )
     return written
 

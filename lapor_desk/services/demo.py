@@ -208,7 +208,7 @@ class DemoService:
         if not plans:
             return []
         session.execute(
-            insert(Complaint),
+            insert(Complaint).execution_options(render_nulls=True),
             [
                 {
                     **plan.complaint,
@@ -272,7 +272,7 @@ class DemoService:
         for table, rows in ((Disposition, dispositions), (FollowUp, follow_ups),
                             (StatusChange, history)):
             if rows:
-                session.execute(insert(table), rows)
+                session.execute(insert(table).execution_options(render_nulls=True), rows)
         return sorted(ids.values())
 
 
