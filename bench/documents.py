@@ -108,20 +108,31 @@ def _fill(path: Path, count: int) -> None:
         connection.executemany(
             "insert into status_change (complaint_id, changed_at, from_status, to_status, "
             "reason, changed_by, origin) values (?,?,?,?,?,?,?)", history)
+    connection.close()
+    # Opening runs the migrations and fills the stored deadlines (complaint_deadline) of the
+    # bulk-written complaints, as it would for a register imported by an older version.
+    with open_services(path, data_dir=path.parent, clock=lambda: datetime(2022, 11, 14, 10)):
+        pass
+    connection = sqlite3.connect(path)
     connection.execute("analyze")
     connection.close()
 
 
 def _analysis_service(path: Path):  # type: ignore[no-untyped-def]
-    """The analysis over the register, without the deadline refresh that opening would run."""
+    """The analysis over the register, migrated and with its stored deadlines up to date."""
     from lapor_desk.persistence.engine import make_engine, make_session_factory
+    from lapor_desk.persistence.migrate import migrate
     from lapor_desk.services.analysis import AnalysisService
+    from lapor_desk.services.deadlines import ensure_deadlines
     from lapor_desk.services.settings import SettingsService
 
     engine = make_engine(path)
+    migrate(engine, backup_dir=None)  # a register kept from an older run gets new indexes
     factory = make_session_factory(engine)
     clock = lambda: datetime(2022, 11, 14, 10)  # noqa: E731
-    return engine, AnalysisService(factory, clock, SettingsService(factory, clock))
+    settings = SettingsService(factory, clock)
+    ensure_deadlines(factory, settings)  # cheap when nothing is missing
+    return engine, AnalysisService(factory, clock, settings)
 
 
 def bench_analysis(path: Path) -> dict[str, float]:

@@ -9,12 +9,20 @@ from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.errors import LaporError
 
 
-def run(db: str | Path | None = None) -> int:
-    """Open the register (filled with the demo scenario on first run) and show the window."""
+def run(db: str | Path | None = None, language: str | None = None) -> int:
+    """Open the register (filled with the demo scenario on first run) and show the window.
+
+    Without ``language`` (``--lang``) the window speaks the language chosen on the Settings
+    page, Indonesian until one is chosen.
+    """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from lapor_desk import i18n
     from lapor_desk.services.bootstrap import open_services
     from lapor_desk.ui.main_window import MainWindow
+    from lapor_desk.ui.preferences import stored_language
+
+    i18n.activate(language or stored_language() or i18n.DEFAULT_LANGUAGE)
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("LAPOR Desk")

@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from lapor_desk.app import run
 
-        return run(args.db)
+        return run(args.db, language=known.lang)
     try:
         return _run(args)
     except LaporError as error:

@@ -17,6 +17,12 @@ class Complaint(Base):
     __table_args__ = (
         Index("ix_complaint_status_received", "status", "received_at"),
         Index("ix_complaint_received_at", "received_at"),
+        # The register's urgent and topic filters, newest first (revision 0006).
+        Index("ix_complaint_urgent_received", "urgent", "received_at"),
+        Index("ix_complaint_topic_received", "topic_id", "received_at"),
+        # The analysis' grouped counts and per-unit joins read only this (revision 0005).
+        Index("ix_complaint_analysis", "received_at", "status", "topic_id", "klasifikasi",
+              "rating", "verified_at", "completed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -99,29 +99,90 @@ def search_terms(query: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(query)][:MAX_TERMS]
 
 
-def match_condition(dialect: str, query: str) -> ColumnElement[bool] | None:
+def _fts_expression(terms: list[str]) -> str:
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+def match_condition(
+    dialect: str, query: str, *, in_order: bool = False
+) -> ColumnElement[bool] | None:
     """A condition on the ``complaint`` table true where every word of ``query`` occurs.
 
     Words match as prefixes, in the title or either text. ``None`` when the query holds no word
     (punctuation only), so that the caller can drop the search instead of matching nothing.
     Words are reduced to letters and digits before they reach the search syntax, so a user's
     quotes, stars or operators cannot change the query's meaning.
+
+    ``in_order`` (SQLite) is for a query that reads the complaints in an index's order and
+    stops at a ``LIMIT``, when many complaints match (see :func:`matches_at_least`): the
+    matches are then only probed, row by row, instead of being looked up one by one and
+    sorted all, which costs in proportion to their number.
     """
     terms = search_terms(query)
     if not terms:
         return None
     clause: TextClause
     if dialect == "sqlite":
-        expression = " ".join(f'"{term}"*' for term in terms)
+        # A unary "+" keeps SQLite from driving the query through the primary key.
+        column = "+complaint.id" if in_order else "complaint.id"
         clause = text(
-            f"complaint.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query)"
-        ).bindparams(fts_query=expression)
+            f"{column} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_query)"
+        ).bindparams(fts_query=_fts_expression(terms))
     elif dialect == "postgresql":
-        expression = " & ".join(f"{term}:*" for term in terms)
         clause = text(f"{_PG_DOCUMENT} @@ to_tsquery('simple', :fts_query)").bindparams(
-            fts_query=expression
+            fts_query=_pg_expression(terms)
         )
     else:  # pragma: no cover - the register runs on SQLite or PostgreSQL only
         raise NotImplementedError(dialect)
     # and_() with true() types the text fragment as a boolean column and renders it unchanged.
     return and_(true(), clause)
+
+
+def _pg_expression(terms: list[str]) -> str:
+    return " & ".join(f"{term}:*" for term in terms)
+
+
+def matches_at_least(connection: Connection, query: str, limit: int) -> bool:
+    """True when at least ``limit`` complaints match ``query`` (reads at most that many).
+
+    SQLite only, where the answer chooses the query plan; elsewhere ``True`` (PostgreSQL's
+    planner weighs the match count itself).
+    """
+    terms = search_terms(query)
+    if not terms:
+        return False
+    if connection.dialect.name != "sqlite":
+        return True
+    sql = (
+        f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+        "LIMIT ?)"
+    )
+    # FTS5 merges the whole doclist of every term a prefix matches before it returns a row,
+    # so a prefix probe of a common word costs as much as the search itself; the words taken
+    # whole are read incrementally and stop at the limit. Their matches are a subset of the
+    # prefix matches: enough of them settles it, too few leaves it to the prefix probe.
+    exact = " ".join(f'"{term}"' for term in terms)
+    for expression in (exact, _fts_expression(terms)):
+        found = connection.exec_driver_sql(sql, (expression, limit)).scalar()
+        if int(found or 0) >= limit:
+            return True
+    return False
+
+
+def count_matches(connection: Connection, query: str) -> int:
+    """How many complaints match ``query``, read from the search index alone."""
+    terms = search_terms(query)
+    if not terms:
+        return 0
+    if connection.dialect.name == "sqlite":
+        sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+        found = connection.exec_driver_sql(sql, (_fts_expression(terms),)).scalar()
+    else:
+        found = connection.execute(
+            text(
+                f"SELECT count(*) FROM complaint WHERE {_PG_DOCUMENT} @@ "
+                "to_tsquery('simple', :fts_query)"
+            ),
+            {"fts_query": _pg_expression(terms)},
+        ).scalar()
+    return int(found or 0)

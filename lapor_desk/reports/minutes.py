@@ -31,7 +31,6 @@ from lapor_desk.reports.lang import _
 from lapor_desk.reports.meeting_input import ActionItem, MinutesInput, Person, Remark
 from lapor_desk.reports.setup import DocumentSetup, finish, nip_text, safe_text
 
-
 #: A point's own numbering or bullet at the start of a line ("1.", "2)", "-", "•").
 _POINT = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
 

@@ -3,15 +3,19 @@
 Everything is grouped in the database (GROUP BY), never by a Python loop over every complaint,
 so that a register of a million complaints is analysed in a few seconds:
 
-* counts by unit/status/topic/klasifikasi, by channel, by region and by month: one GROUP BY each;
-* the average first response and the SLA compliance come from (start date, first response date,
-  limit) groups: the working days are counted once per distinct date pair with the calendar,
-  exactly as ``stats.py`` counts them per complaint;
-* deadlines of complaints still open are evaluated once per distinct timeline;
-* complaints that ever waited for the reporter (their clock paused) are few and are evaluated one
-  by one from their full timeline, as ``stats.py`` does.
+* counts by month/topic/status/klasifikasi, by channel and by region: one GROUP BY each over the
+  narrow covering index ``ix_complaint_analysis`` (no read of the wide complaint rows);
+* per unit, the stored deadlines (``complaint_deadline``: lead unit, due dates, ``open_due``,
+  kept current by :mod:`lapor_desk.services.deadlines`) give the lead unit and whether a
+  complaint is overdue, in one join;
+* the first-response SLA compares the first response with the stored due date in SQL; the
+  average first response sums working-day ordinals per (unit, date) group, since
+  ``working_days_between(a, b) == W(b) - W(a)`` for the calendar's cumulative count ``W``;
+* only when the figures are judged on another date than the stored deadlines were, the
+  complaints that ever waited for the reporter (their due dates move with that date) are
+  evaluated one by one from their timelines, as ``stats.py`` does.
 
-The lead unit is the active disposition marked ``is_lead`` (``dispose()`` keeps at most one).
+The lead unit is that of the stored deadlines, the one ``stats.py`` uses.
 """
 
 from __future__ import annotations
@@ -37,7 +41,16 @@ from lapor_desk.domain.enums import (
 from lapor_desk.domain.errors import ValidationError
 from lapor_desk.domain.sla import SlaRule, Timeline, complaint_sla, limit_for
 from lapor_desk.i18n import _
-from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange, Topic, Unit
+from lapor_desk.models import (
+    Complaint,
+    ComplaintDeadline,
+    Disposition,
+    FollowUp,
+    Setting,
+    StatusChange,
+    Topic,
+    Unit,
+)
 from lapor_desk.reports.analysis_input import (
     AnalysisInput,
     CountRow,
@@ -46,10 +59,12 @@ from lapor_desk.reports.analysis_input import (
     UnitRow,
 )
 from lapor_desk.reports.lang import _ as doc_
+from lapor_desk.services.deadlines import DEADLINES_AS_OF
 from lapor_desk.services.settings import SettingsService
 from lapor_desk.services.timelines import load_timelines
 
 S = InternalStatus
+D = ComplaintDeadline
 EXCLUDED = (S.DIARSIPKAN.value, S.TERBLOKIR.value)
 WAITING = S.MENUNGGU_KELENGKAPAN.value
 #: Over-SLA complaints whose details are fetched (the document lists fewer).
@@ -108,6 +123,16 @@ class _Timing:
     overdue: int = 0
 
 
+def _months(start: date, end: date) -> list[tuple[int, int]]:
+    """(year, month) of every month from ``start`` to ``end``."""
+    months: list[tuple[int, int]] = []
+    cursor = date(start.year, start.month, 1)
+    while cursor <= end:
+        months.append((cursor.year, cursor.month))
+        cursor = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
+    return months
+
+
 def _ordered(tallies: dict[str, _Tally]) -> tuple[CountRow, ...]:
     return tuple(sorted((t.row(label) for label, t in tallies.items()),
                         key=lambda r: (-r.received, r.label)))
@@ -141,11 +166,11 @@ class AnalysisService:
             first, last = session.execute(
                 select(func.min(Complaint.received_at), func.max(Complaint.received_at))
             ).one()
-            if first is None or (first.date() >= start and last.date() <= end):
-                # The period holds the whole register: without the range, the database scans
-                # the table once instead of visiting every row through the date index.
-                in_period = true()
-            return _Gatherer(session, calendar, rules, in_period, day).run(
+            # The queries ix_complaint_analysis covers keep the range, which leads the planner
+            # to that index; the others, when the period holds the whole register, scan the
+            # table once instead of visiting every row through the date index.
+            whole = first is None or (first.date() >= start and last.date() <= end)
+            return _Gatherer(session, calendar, rules, in_period, day, whole).run(
                 start, end, snapshot
             )
 
@@ -154,37 +179,36 @@ class _Gatherer:
     """One read of the register (one session) for one period."""
 
     def __init__(self, session: Session, calendar: WorkingCalendar, rules: tuple[SlaRule, ...],
-                 in_period: ColumnElement[bool], as_of: date) -> None:
+                 in_period: ColumnElement[bool], as_of: date, whole: bool = False) -> None:
         self.session = session
+        self.scan_period: ColumnElement[bool] = true() if whole else in_period
         self.calendar = calendar
         self.rules = rules
         self.in_period = in_period
         self.as_of = as_of
         self.units = {u.id: (u.name, u.abbreviation) for u in session.scalars(select(Unit))}
         self.topics: dict[int, str] = dict(session.execute(select(Topic.id, Topic.name)).all())
-        self.topic_limits: dict[int, int] = {
-            topic_id: workdays for topic_id, workdays in session.execute(
-                select(Topic.id, Topic.urgent_sla_workdays).where(
-                    Topic.urgent.is_(True), Topic.urgent_sla_workdays.is_not(None)))
-            if workdays is not None
-        }
-        self.lead = and_(Disposition.complaint_id == Complaint.id, Disposition.is_lead.is_(True),
-                         Disposition.withdrawn_at.is_(None))
         period_ids = select(Complaint.id).where(in_period)
         self.first = (
             select(FollowUp.complaint_id.label("complaint_id"),
                    func.min(FollowUp.posted_at).label("posted_at"))
-            .where(FollowUp.kind != FollowUpKind.INFO_REQUEST.value,
-                   FollowUp.complaint_id.in_(period_ids))
+            .where(FollowUp.kind != FollowUpKind.INFO_REQUEST.value)
             .group_by(FollowUp.complaint_id)
             .subquery()
         )
-        # Complaints whose clock was ever paused: evaluated one by one from their timelines.
+        stored = session.get(Setting, DEADLINES_AS_OF)
+        # The stored due dates were computed as of that date. Only those of complaints that
+        # waited for the reporter depend on it (each day waited pushes them back); judged on
+        # another date, those few are evaluated from their timelines instead.
+        self.exact = stored is not None and stored.value == as_of.isoformat()
         self.paused = select(StatusChange.complaint_id).where(
             StatusChange.to_status == WAITING, StatusChange.complaint_id.in_(period_ids)
         )
+        self.stored: ColumnElement[bool] = (
+            true() if self.exact else Complaint.id.not_in(self.paused))
         self.timing: dict[int | None, _Timing] = defaultdict(_Timing)
-        self.overdue_found: list[tuple[int, int | None, SlaStage, date, int]] = []
+        self.overdue_count = 0
+        self.extra_overdue: list[tuple[int, int | None, SlaStage, date]] = []
 
     def _topic(self, topic_id: int | None) -> str:
         return self.topics.get(topic_id, doc_("(no topic)")) if topic_id else doc_("(no topic)")
@@ -194,42 +218,63 @@ class _Gatherer:
 
     # -- counts ------------------------------------------------------------------------------
 
-    def counts(self) -> dict[str, Any]:
+    def counts(self, start: date, end: date) -> dict[str, Any]:
         s = self.session
-        by_unit: dict[int | None, _Tally] = defaultdict(_Tally)
+        months = _months(start, end)
+        index = {m: i for i, m in enumerate(months)}
+        totals = [0] * len(months)
+        trend: dict[str, list[int]] = defaultdict(lambda: [0] * len(months))
         by_topic: dict[str, _Tally] = defaultdict(_Tally)
         by_klas: dict[str, _Tally] = defaultdict(_Tally)
         by_status: dict[InternalStatus, int] = defaultdict(int)
-        ratings: dict[int | None, list[int]] = defaultdict(lambda: [0, 0])
         total = _Tally()
-        for unit_id, status, topic_id, klas, count, rating_sum, rated in s.execute(
-            select(Disposition.unit_id, Complaint.status, Complaint.topic_id,
-                   Complaint.klasifikasi, func.count(), func.sum(Complaint.rating),
-                   func.count(Complaint.rating))
-            .select_from(Complaint).outerjoin(Disposition, self.lead)
+        rating = [0, 0]
+        year = extract("year", Complaint.received_at)
+        month = extract("month", Complaint.received_at)
+        for y, m, topic_id, status, klas, count, rating_sum, rated in s.execute(
+            select(year, month, Complaint.topic_id, Complaint.status, Complaint.klasifikasi,
+                   func.count(), func.sum(Complaint.rating), func.count(Complaint.rating))
             .where(self.in_period)
-            .group_by(Disposition.unit_id, Complaint.status, Complaint.topic_id,
-                      Complaint.klasifikasi)
+            .group_by(year, month, Complaint.topic_id, Complaint.status, Complaint.klasifikasi)
         ):
             state = InternalStatus(status)
-            by_unit[unit_id].add(state, count)
-            by_topic[self._topic(topic_id)].add(state, count)
+            topic = self._topic(topic_id)
+            by_topic[topic].add(state, count)
             by_klas[klas or doc_("(not classified)")].add(state, count)
             by_status[state] += count
             total.add(state, count)
+            rating[0] += int(rating_sum or 0)
+            rating[1] += rated
+            position = index[(int(y), int(m))]
+            totals[position] += count
+            trend[topic][position] += count
+        by_unit: dict[int | None, _Tally] = defaultdict(_Tally)
+        ratings: dict[int | None, list[int]] = defaultdict(lambda: [0, 0])
+        overdue = case((and_(D.open_due < self.as_of, self.stored), 1), else_=0)
+        for unit_id, status, count, rating_sum, rated, late in s.execute(
+            select(D.lead_unit_id, Complaint.status, func.count(), func.sum(Complaint.rating),
+                   func.count(Complaint.rating), func.sum(overdue))
+            .select_from(Complaint).outerjoin(D, D.complaint_id == Complaint.id)
+            .where(self.in_period)
+            .group_by(D.lead_unit_id, Complaint.status)
+        ):
+            by_unit[unit_id].add(InternalStatus(status), count)
             ratings[unit_id][0] += int(rating_sum or 0)
             ratings[unit_id][1] += rated
+            # open_due is NULL for finished, archived and blocked complaints.
+            self.timing[unit_id].overdue += int(late or 0)
+            self.overdue_count += int(late or 0)
         by_channel: dict[str, _Tally] = defaultdict(_Tally)
         for channel, status, count in s.execute(
             select(Complaint.channel, Complaint.status, func.count())
-            .where(self.in_period).group_by(Complaint.channel, Complaint.status)
+            .where(self.scan_period).group_by(Complaint.channel, Complaint.status)
         ):
             by_channel[channel or doc_("(unknown)")].add(InternalStatus(status), count)
         by_province: dict[str, _Tally] = defaultdict(_Tally)
         cities: dict[str, int] = defaultdict(int)
         for province, city, status, count in s.execute(
             select(Complaint.province, Complaint.city, Complaint.status, func.count())
-            .where(self.in_period)
+            .where(self.scan_period)
             .group_by(Complaint.province, Complaint.city, Complaint.status)
         ):
             by_province[province or doc_("(unknown)")].add(InternalStatus(status), count)
@@ -237,107 +282,60 @@ class _Gatherer:
                 cities[f"{city}, {province}" if province else city] += count
         return {
             "by_unit": by_unit, "by_topic": by_topic, "by_klas": by_klas,
-            "by_status": by_status, "ratings": ratings, "total": total,
+            "by_status": by_status, "ratings": ratings, "rating": rating, "total": total,
             "by_channel": by_channel, "by_province": by_province, "cities": cities,
+            "months": months, "totals": totals, "trend": trend,
         }
-
-    def months(self, start: date, end: date) -> tuple[list[tuple[int, int]], list[int],
-                                                       dict[str, list[int]]]:
-        months: list[tuple[int, int]] = []
-        cursor = date(start.year, start.month, 1)
-        while cursor <= end:
-            months.append((cursor.year, cursor.month))
-            cursor = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
-        index = {m: i for i, m in enumerate(months)}
-        totals = [0] * len(months)
-        trend: dict[str, list[int]] = defaultdict(lambda: [0] * len(months))
-        year = extract("year", Complaint.received_at)
-        month = extract("month", Complaint.received_at)
-        for y, m, topic_id, count in self.session.execute(
-            select(year, month, Complaint.topic_id, func.count())
-            .where(self.in_period).group_by(year, month, Complaint.topic_id)
-        ):
-            position = index[(int(y), int(m))]
-            totals[position] += count
-            trend[self._topic(topic_id)][position] += count
-        return months, totals, trend
 
     # -- timing and deadlines ----------------------------------------------------------------
 
-    def _limits_case(self) -> Any:
-        """The first-response limit of each complaint as a SQL CASE over (klasifikasi, urgent)."""
-        whens = []
-        for urgent in (True, False):
-            for klas in (*Klasifikasi, None):
-                limit = limit_for(self.rules, SlaStage.FIRST_RESPONSE, klas, urgent)
-                condition = and_(
-                    Complaint.urgent.is_(urgent),
-                    Complaint.klasifikasi == klas.value if klas else
-                    Complaint.klasifikasi.not_in([k.value for k in Klasifikasi])
-                    | Complaint.klasifikasi.is_(None),
-                )
-                whens.append((condition, limit))
-        return case(*whens, else_=limit_for(self.rules, SlaStage.FIRST_RESPONSE, None, False))
-
     def responses(self) -> None:
-        """Average first response and SLA compliance from grouped date pairs."""
-        verified = func.coalesce(Complaint.verified_at, Disposition.disposed_at)
-        start = func.date(func.coalesce(verified, Complaint.received_at))
-        done = func.date(func.coalesce(self.first.c.posted_at, Complaint.completed_at))
-        has_verified = case((verified.is_(None), 0), else_=1)
-        has_first = case((self.first.c.posted_at.is_(None), 0), else_=1)
-        limit = self._limits_case()
-        cache: dict[tuple[date, int], date] = {}
-        for unit_id, begin, end, with_verified, with_first, workdays, count in self.session.execute(
-            select(Disposition.unit_id, start, done, has_verified, has_first, limit, func.count())
+        """First-response SLA in SQL against the stored due date; average first response."""
+        done = func.coalesce(self.first.c.posted_at, Complaint.completed_at)
+        met = case((func.date(done) <= D.first_response_due, 1), else_=0)
+        verified, first = func.date(Complaint.verified_at), func.date(self.first.c.posted_at)
+        between = self.calendar.working_days_between
+        for unit_id, begin, answered, count, met_count in self.session.execute(
+            select(D.lead_unit_id, verified, first, func.count(), func.sum(met))
             .select_from(Complaint)
-            .outerjoin(Disposition, self.lead)
+            .join(D, D.complaint_id == Complaint.id)
             .outerjoin(self.first, self.first.c.complaint_id == Complaint.id)
-            .where(self.in_period, Complaint.status.not_in(EXCLUDED),
-                   Complaint.id.not_in(self.paused),
-                   func.coalesce(self.first.c.posted_at, Complaint.completed_at).is_not(None))
-            .group_by(Disposition.unit_id, start, done, has_verified, has_first, limit)
+            .where(self.in_period, self.stored, Complaint.status.not_in(EXCLUDED),
+                   done.is_not(None))
+            .group_by(D.lead_unit_id, verified, first)
         ):
-            first_day, done_day = _as_date(begin), _as_date(end)
-            assert first_day is not None and done_day is not None  # both are grouped non-null
             timing = self.timing[unit_id]
-            if with_verified and with_first:
-                days = max(0, self.calendar.working_days_between(first_day, done_day))
-                timing.response_days += days * count
-                timing.responses += count
-            key = (first_day, int(workdays))
-            if key not in cache:
-                cache[key] = self.calendar.add_working_days(first_day, int(workdays))
             timing.sla_checked += count
-            if done_day <= cache[key]:
-                timing.sla_met += count
-
-    def open_deadlines(self) -> None:
-        """Deadlines of complaints not yet finished, once per distinct timeline."""
-        verified = func.coalesce(Complaint.verified_at, Disposition.disposed_at)
-        cache: dict[tuple[Any, ...], tuple[SlaStage, date] | None] = {}
-        for row in self.session.execute(
-            select(Complaint.id, Disposition.unit_id, func.date(Complaint.received_at),
-                   func.date(verified), func.date(self.first.c.posted_at),
-                   Complaint.klasifikasi, Complaint.urgent, Complaint.topic_id)
-            .select_from(Complaint)
-            .outerjoin(Disposition, self.lead)
-            .outerjoin(self.first, self.first.c.complaint_id == Complaint.id)
-            .where(self.in_period, Complaint.status.not_in(EXCLUDED),
-                   Complaint.completed_at.is_(None), Complaint.id.not_in(self.paused))
-        ):
-            limit = self.topic_limits.get(row[7]) if row[6] else None
-            key = (row[2], row[3], row[4], row[5], bool(row[6]), limit)
-            if key not in cache:
-                cache[key] = self._first_overdue(Timeline(
-                    received=_as_date(row[2]) or self.as_of, verified=_as_date(row[3]),
-                    first_response=_as_date(row[4]), completed=None,
-                    klasifikasi=_klasifikasi(row[5]), urgent=bool(row[6]),
-                    completion_limit=limit))
-            self._note_overdue(row[0], row[1], cache[key])
+            timing.sla_met += int(met_count or 0)
+            first_day, answer_day = _as_date(begin), _as_date(answered)
+            if first_day is not None and answer_day is not None:
+                timing.response_days += max(0, between(first_day, answer_day)) * count
+                timing.responses += count
+        # Without a verification date the lead disposition's date counts (as in stats.py):
+        # those few complaints' response times come from their timelines.
+        disposed = select(Disposition.id).where(Disposition.complaint_id == Complaint.id,
+                                                Disposition.withdrawn_at.is_(None)).exists()
+        answered = select(FollowUp.id).where(
+            FollowUp.complaint_id == Complaint.id,
+            FollowUp.kind != FollowUpKind.INFO_REQUEST.value).exists()
+        unverified = list(self.session.scalars(select(Complaint.id).where(
+            self.in_period, self.stored, Complaint.verified_at.is_(None),
+            Complaint.status.not_in(EXCLUDED), disposed, answered)))
+        for item in load_timelines(self.session, Complaint.id.in_(unverified)):
+            tl = item.timeline
+            if tl.verified is not None and tl.first_response is not None:
+                timing = self.timing[item.lead_unit_id]
+                timing.response_days += max(
+                    0, self.calendar.working_days_between(tl.verified, tl.first_response))
+                timing.responses += 1
 
     def paused_timelines(self) -> None:
-        """Complaints that waited for the reporter, from their full timelines (as stats.py)."""
+        """Complaints that waited for the reporter, from their full timelines (as stats.py).
+
+        Only when the figures are judged on another date than the stored deadlines were.
+        """
+        if self.exact:
+            return
         for item in load_timelines(self.session, and_(self.in_period,
                                                       Complaint.id.in_(self.paused))):
             if item.status.value in EXCLUDED:
@@ -354,8 +352,11 @@ class _Gatherer:
                 timing.sla_checked += 1
                 timing.sla_met += first.state is SlaState.MET
             late = next((r for r in results if r.state is SlaState.OVERDUE), None)
-            self._note_overdue(item.complaint_id, item.lead_unit_id,
-                               (late.stage, late.due) if late else None)
+            if late is not None:
+                timing.overdue += 1
+                self.overdue_count += 1
+                self.extra_overdue.append((item.complaint_id, item.lead_unit_id, late.stage,
+                                           late.due))
 
     def _first_overdue(self, timeline: Timeline) -> tuple[SlaStage, date] | None:
         for result in complaint_sla(self.calendar, self.rules, timeline, self.as_of):
@@ -363,15 +364,23 @@ class _Gatherer:
                 return result.stage, result.due
         return None
 
-    def _note_overdue(self, complaint_id: int, unit_id: int | None,
-                      late: tuple[SlaStage, date] | None) -> None:
-        if late is None:
-            return
-        self.timing[unit_id].overdue += 1
-        self.overdue_found.append((complaint_id, unit_id, late[0], late[1], 0))
-
     def overdue_rows(self) -> tuple[OverdueRow, ...]:
-        longest = sorted(self.overdue_found, key=lambda o: (o[3], o[0]))[:OVERDUE_DETAILS]
+        """The complaints longest past a deadline (found by the stored ``open_due``).
+
+        Which stage is late, and since when, is read from those few complaints' timelines.
+        """
+        candidates = list(self.session.scalars(
+            select(Complaint.id).join(D, D.complaint_id == Complaint.id)
+            .where(self.scan_period, self.stored, D.open_due < self.as_of)
+            .order_by(D.open_due, Complaint.id).limit(OVERDUE_DETAILS)
+        ))
+        found = [
+            (item.complaint_id, item.lead_unit_id, *late)
+            for item in load_timelines(self.session, Complaint.id.in_(candidates))
+            if (late := self._first_overdue(item.timeline)) is not None
+        ]
+        longest = sorted([*found, *self.extra_overdue],
+                         key=lambda o: (o[3], o[0]))[:OVERDUE_DETAILS]
         if not longest:
             return ()
         details = {
@@ -394,7 +403,7 @@ class _Gatherer:
                 due=due,
                 workdays_late=max(0, self.calendar.working_days_between(due, self.as_of)),
             )
-            for cid, unit_id, stage, due, _late in longest
+            for cid, unit_id, stage, due in longest
         )
 
     def examples(self, topic_ids: Iterable[int | None]) -> tuple[ExampleComplaint, ...]:
@@ -418,10 +427,9 @@ class _Gatherer:
     # -- everything --------------------------------------------------------------------------
 
     def run(self, start: date, end: date, snapshot: datetime) -> AnalysisInput:
-        counts = self.counts()
-        months, totals, trend = self.months(start, end)
+        counts = self.counts(start, end)
+        months, totals, trend = counts["months"], counts["totals"], counts["trend"]
         self.responses()
-        self.open_deadlines()
         self.paused_timelines()
         by_unit: dict[int | None, _Tally] = counts["by_unit"]
         unit_rows = []
@@ -447,14 +455,13 @@ class _Gatherer:
         total: _Tally = counts["total"]
         by_topic = _ordered(counts["by_topic"])
         topic_ids = {name: tid for tid, name in self.topics.items()}
-        ratings = list(counts["ratings"].values())
-        rated = sum(r[1] for r in ratings)
+        rating_sum, rated = counts["rating"]
         return AnalysisInput(
             period_start=start, period_end=end, as_of=self.as_of, snapshot=snapshot,
             received=total.received, verified=total.verified, followed_up=total.followed_up,
             completed=total.completed,
             excluded=sum(counts["by_status"].get(S(v), 0) for v in EXCLUDED),
-            overdue_total=len(self.overdue_found),
+            overdue_total=self.overdue_count,
             avg_first_response=sum(t.response_days for t in timings) / responses
             if responses else None,
             sla_compliance=sum(t.sla_met for t in timings) / checked if checked else None,
@@ -471,6 +478,6 @@ class _Gatherer:
                                     key=lambda c: (-c[1], c[0]))[:TOP_CITIES]),
             overdue=self.overdue_rows(),
             examples=self.examples(topic_ids.get(r.label) for r in by_topic[:EXAMPLE_TOPICS]),
-            avg_rating=sum(r[0] for r in ratings) / rated if rated else None,
+            avg_rating=rating_sum / rated if rated else None,
             rated=rated,
         )

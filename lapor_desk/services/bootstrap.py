@@ -31,6 +31,7 @@ from lapor_desk.services.documents import DocumentService
 from lapor_desk.services.exporter import ExportService
 from lapor_desk.services.importer import ImportService
 from lapor_desk.services.intake import IntakeService
+from lapor_desk.services.master_data import MasterDataService
 from lapor_desk.services.meeting_notes import MeetingNotesService
 from lapor_desk.services.meetings import MeetingService
 from lapor_desk.services.register import RegisterService
@@ -73,6 +74,7 @@ class Services:
     meeting_notes: MeetingNotesService
     action_items: ActionItemService
     renaksi: RenaksiService
+    master_data: MasterDataService
 
 
 def system_clock() -> datetime:
@@ -138,6 +140,7 @@ def open_services(
             meeting_notes=MeetingNotesService(factory, clock, settings),
             action_items=ActionItemService(factory, clock, settings),
             renaksi=RenaksiService(factory, clock),
+            master_data=MasterDataService(factory, clock, settings),
         )
     finally:
         engine.dispose()

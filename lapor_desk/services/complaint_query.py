@@ -1,31 +1,22 @@
 """The register's list queries: filtered, searched and sorted in SQL, read a page at a time.
 
-The register view never holds the complaints in Python: it asks for the count of its filter,
-for ids by position (:meth:`ComplaintQueryService.ids` with an offset, from either end) and for
-the rows of one page (:meth:`ComplaintQueryService.rows`).
+The register view never holds the complaints in Python. It asks for one page of rows by
+position (:meth:`ComplaintQueryService.page`, from either end, in one session) and, separately
+and off the GUI thread, for the count of its filter (:meth:`ComplaintQueryService.count`).
+The SQL itself, and the query plans it steers, live in :mod:`.complaint_sql`.
 """
 
 from __future__ import annotations
 
+import threading
 from array import array
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from datetime import date
 
-from sqlalchemy import (
-    ColumnElement,
-    Select,
-    and_,
-    case,
-    delete,
-    false,
-    func,
-    or_,
-    select,
-)
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.sql.elements import UnaryExpression
 
 from lapor_desk.domain import validation as v
 from lapor_desk.domain.actor import Actor
@@ -33,42 +24,46 @@ from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaState
 from lapor_desk.domain.errors import NotFound, ValidationError
 from lapor_desk.domain.sla import DUE_SOON_WORKDAYS
 from lapor_desk.i18n import _
-from lapor_desk.models import Complaint, ComplaintDeadline, SavedFilter, Topic, Unit
-from lapor_desk.persistence.search import match_condition
+from lapor_desk.models import (
+    Complaint,
+    ComplaintDeadline,
+    HolidayOverrideRow,
+    SavedFilter,
+    Topic,
+    Unit,
+)
+from lapor_desk.persistence.search import count_matches
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.complaint_filter import (
-    NO_KLASIFIKASI,
     ComplaintFilter,
-    Privacy,
-    SlaFilter,
     Sort,
     SortKey,
     filter_from_json,
     filter_to_json,
 )
+from lapor_desk.services.complaint_sql import (
+    SlaWindow,
+    complaint_only,
+    deadline_conditions,
+    filtered,
+    needs_deadline,
+    sorted_query,
+)
 from lapor_desk.services.read_models import ComplaintRow
-from lapor_desk.services.settings import SettingsService
+from lapor_desk.services.settings import (
+    CUTI_BERSAMA_OFF,
+    REFERENCE_DATE,
+    SettingsService,
+    calendar_in,
+    read_setting,
+)
 
-#: Statuses in lifecycle order, for sorting by status.
-_STATUS_ORDER = {status.value: position for position, status in enumerate(InternalStatus)}
+__all__ = ["ComplaintQueryService", "RegisterPage", "RegisterRow", "SlaWindow"]
 
-
-@dataclass(frozen=True, slots=True)
-class SlaWindow:
-    """The reference date and the first day that is no longer "due soon" (exclusive)."""
-
-    reference: date
-    due_soon_before: date
-
-    def state(self, due: date | None) -> SlaState | None:
-        """Where a stored open due date stands; ``None`` when no clock runs."""
-        if due is None:
-            return None
-        if due < self.reference:
-            return SlaState.OVERDUE
-        if due < self.due_soon_before:
-            return SlaState.DUE_SOON
-        return SlaState.ON_TIME
+#: Sort keys an index reads in order, so that a page stops after its rows (see complaint_sql).
+_INDEXED_SORTS = frozenset({SortKey.RECEIVED, SortKey.TRACKING_ID})
+#: SLA windows kept (one per reference date and calendar); a handful covers any session.
+_WINDOWS_KEPT = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +74,16 @@ class RegisterRow:
     unit_abbreviation: str | None
     open_due: date | None
     sla: SlaState | None
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterPage:
+    """Rows read by position, in the order shown, and whether the list goes on past them."""
+
+    window: SlaWindow
+    rows: tuple[RegisterRow, ...]
+    ids: tuple[int, ...]  # as read, including ids whose complaint vanished since
+    more: bool  # rows follow (or, read from the end, precede) this page
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,24 +111,63 @@ class ComplaintQueryService:
     def __init__(self, factory: sessionmaker[Session], settings: SettingsService) -> None:
         self._factory = factory
         self._settings = settings
+        self._windows: OrderedDict[tuple[object, ...], SlaWindow] = OrderedDict()
+        # Counts run on a worker thread while the GUI thread reads pages.
+        self._windows_lock = threading.Lock()
 
     # -- the window the SLA filter compares against ----------------------------------------
 
     def sla_window(self) -> SlaWindow:
         """Reference date and due-soon bound (``DUE_SOON_WORKDAYS`` working days ahead)."""
-        reference = self._settings.reference_date()
+        with self._factory() as session:
+            return self._window_in(session)
+
+    def _window_in(self, session: Session) -> SlaWindow:
+        # Building the calendar costs the holiday tables; the window only changes with the
+        # reference date, the cuti bersama choice and the user's holiday overrides, which are
+        # three small reads: the window is cached on exactly those.
+        stored = read_setting(session, REFERENCE_DATE)
+        reference = date.fromisoformat(stored) if stored else self._settings.reference_date()
+        overrides = tuple(
+            (day, is_holiday)
+            for day, is_holiday in session.execute(
+                select(HolidayOverrideRow.day, HolidayOverrideRow.is_holiday).order_by(
+                    HolidayOverrideRow.day
+                )
+            )
+        )
+        key = (reference, read_setting(session, CUTI_BERSAMA_OFF), overrides)
+        with self._windows_lock:
+            window = self._windows.get(key)
+            if window is not None:
+                self._windows.move_to_end(key)
+                return window
         # evaluate() calls a stage due soon while working_days_between(as_of, due) <= 2,
         # that is while due comes before the third working day after the reference date.
-        limit = self._settings.calendar().add_working_days(reference, DUE_SOON_WORKDAYS + 1)
-        return SlaWindow(reference, limit)
+        limit = calendar_in(session).add_working_days(reference, DUE_SOON_WORKDAYS + 1)
+        window = SlaWindow(reference, limit)
+        with self._windows_lock:
+            self._windows[key] = window
+            while len(self._windows) > _WINDOWS_KEPT:
+                self._windows.popitem(last=False)
+        return window
 
     # -- reading -------------------------------------------------------------------------------
 
     def count(self, value: ComplaintFilter, window: SlaWindow | None = None) -> int:
-        """How many complaints match ``value``."""
-        window = window or (self.sla_window() if value.sla else None)
+        """How many complaints match ``value`` (a scan of the matches: run it off the GUI)."""
         with self._factory() as session:
-            query = self._filtered(session, select(func.count(Complaint.id)), value, window)
+            if value.sla and window is None:
+                window = self._window_in(session)
+            if value.text.strip() and ComplaintFilter(text=value.text) == value:
+                # The search index alone knows how many complaints it matches.
+                return count_matches(session.connection(), value.text)
+            if needs_deadline(value) and complaint_only(value):
+                # Deadline rows come and go with their complaint: no need to join it.
+                query = select(func.count()).select_from(ComplaintDeadline)
+                query = query.where(*deadline_conditions(value, window))
+            else:
+                query = filtered(session, select(func.count(Complaint.id)), value, window)
             return int(session.scalar(query) or 0)
 
     def ids(
@@ -141,21 +185,66 @@ class ComplaintQueryService:
         With ``from_end`` the offset counts from the last row and the ids come last row first,
         so that the end of a long list is as quick to reach as its start.
         """
-        window = window or (self.sla_window() if value.sla else None)
         with self._factory() as session:
-            query = self._filtered(session, select(Complaint.id), value, window)
-            query = _sorted(query, value, sort, reverse=from_end)
-            if offset:
-                query = query.offset(offset)
-            if limit is not None:
-                query = query.limit(limit)
-            return array("q", session.scalars(query))
+            if value.sla and window is None:
+                window = self._window_in(session)
+            return self._ids_in(session, value, sort, offset, limit, from_end, window)
+
+    @staticmethod
+    def _ids_in(
+        session: Session,
+        value: ComplaintFilter,
+        sort: Sort,
+        offset: int,
+        limit: int | None,
+        from_end: bool,
+        window: SlaWindow | None,
+    ) -> array[int]:
+        # Only a short read in an index's order profits from steering the plan.
+        in_order = limit is not None and offset + limit <= 10_000 and sort.key in _INDEXED_SORTS
+        query = filtered(session, select(Complaint.id), value, window, in_order=in_order)
+        query = sorted_query(query, value, sort, reverse=from_end)
+        if offset:
+            query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        return array("q", session.scalars(query))
+
+    def page(
+        self,
+        value: ComplaintFilter,
+        sort: Sort = Sort(),  # noqa: B008 - frozen value object
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        from_end: bool = False,
+    ) -> RegisterPage:
+        """``limit`` rows from ``offset`` (counted from the end with ``from_end``), in one session.
+
+        The rows come in the order shown, whichever end they were read from; ``more`` tells
+        whether the list goes on beyond them, so that a short list needs no count.
+        """
+        with self._factory() as session:
+            window = self._window_in(session)
+            ids = self._ids_in(session, value, sort, offset, limit + 1, from_end, window)
+            more = len(ids) > limit
+            del ids[limit:]
+            if from_end:
+                ids.reverse()
+            rows = self._rows_in(session, ids, window)
+        return RegisterPage(window, tuple(rows), tuple(ids), more)
 
     def rows(self, ids: Sequence[int], window: SlaWindow | None = None) -> list[RegisterRow]:
         """The rows of ``ids`` in the same order (ids that no longer exist are left out)."""
         if not ids:
             return []
-        window = window or self.sla_window()
+        with self._factory() as session:
+            return self._rows_in(session, ids, window or self._window_in(session))
+
+    @staticmethod
+    def _rows_in(session: Session, ids: Sequence[int], window: SlaWindow) -> list[RegisterRow]:
+        if not ids:
+            return []
         query = (
             select(
                 Complaint.id,
@@ -179,8 +268,7 @@ class ComplaintQueryService:
             .outerjoin(Unit, Unit.id == ComplaintDeadline.lead_unit_id)
             .where(Complaint.id.in_(list(ids)))
         )
-        with self._factory() as session:
-            found = {r.id: r for r in session.execute(query)}
+        found = {r.id: r for r in session.execute(query)}
         result = []
         for complaint_id in ids:
             r = found.get(complaint_id)
@@ -257,123 +345,3 @@ class ComplaintQueryService:
             if not removed.rowcount:  # type: ignore[attr-defined] # CursorResult of a DELETE
                 raise NotFound(_("Saved filter not found."))
         return Changes(settings=True)
-
-    # -- SQL -----------------------------------------------------------------------------------
-
-    @staticmethod
-    def _filtered(
-        session: Session, query: Select[Any], value: ComplaintFilter, window: SlaWindow | None
-    ) -> Select[Any]:
-        query = query.select_from(Complaint)
-        if value.unit_id is not None or value.sla is not None:
-            query = query.join(ComplaintDeadline, ComplaintDeadline.complaint_id == Complaint.id)
-        return query.where(*_conditions(session, value, window))
-
-
-def _conditions(
-    session: Session, value: ComplaintFilter, window: SlaWindow | None
-) -> list[ColumnElement[bool]]:
-    c = Complaint
-    conditions: list[ColumnElement[bool]] = []
-    if value.statuses:
-        # str() of a StrEnum is its value; a plain str (as Qt may hand back) passes unchanged.
-        conditions.append(c.status.in_(sorted(str(s) for s in value.statuses)))
-    if value.topic_id is not None:
-        conditions.append(c.topic_id == value.topic_id)
-    if value.unit_id is not None:
-        conditions.append(ComplaintDeadline.lead_unit_id == value.unit_id)
-    if value.klasifikasi == NO_KLASIFIKASI:
-        conditions.append(c.klasifikasi.is_(None))
-    elif value.klasifikasi is not None:
-        conditions.append(c.klasifikasi == value.klasifikasi)
-    if value.channel is not None:
-        conditions.append(c.channel == value.channel)
-    if value.urgent is not None:
-        conditions.append(c.urgent.is_(value.urgent))
-    if value.received_from is not None:
-        conditions.append(c.received_at >= datetime.combine(value.received_from, time()))
-    if value.received_to is not None:
-        day_after = datetime.combine(value.received_to + timedelta(days=1), time())
-        conditions.append(c.received_at < day_after)
-    if value.privacy is not None:
-        conditions.append(_privacy(value.privacy))
-    if value.sla is not None:
-        assert window is not None, "the caller computes the SLA window for an SLA filter"
-        due = ComplaintDeadline.open_due
-        if value.sla is SlaFilter.OVERDUE:
-            conditions.append(due < window.reference)
-        else:
-            conditions.append(and_(due >= window.reference, due < window.due_soon_before))
-    if value.text.strip():
-        match = match_condition(session.get_bind().dialect.name, value.text)
-        # A query of punctuation only searches for nothing: it matches no complaint.
-        conditions.append(match if match is not None else false())
-    return conditions
-
-
-def _privacy(privacy: Privacy) -> ColumnElement[bool]:
-    c = Complaint
-    match privacy:
-        case Privacy.PUBLIC:
-            return and_(c.anonim.is_(False), c.rahasia.is_(False))
-        case Privacy.ANONIM:
-            return c.anonim.is_(True)
-        case Privacy.RAHASIA:
-            return c.rahasia.is_(True)
-        case Privacy.ANY:
-            return or_(c.anonim.is_(True), c.rahasia.is_(True))
-
-
-def _sorted(
-    query: Select[Any], value: ComplaintFilter, sort: Sort, *, reverse: bool
-) -> Select[Any]:
-    """Order ``query`` by ``sort``; ``reverse`` gives the exact mirror order (for the tail)."""
-    descending = sort.descending != reverse
-    # NULLs (no topic, no unit, no running deadline) come last in the order the user sees.
-    nulls_last = not reverse
-    joined_deadline = value.unit_id is not None or value.sla is not None
-    # Mapped attributes and SQL expressions alike: SQLAlchemy's stubs share no narrower type.
-    expressions: list[Any] = []
-    nullable = True
-    c = Complaint
-    match sort.key:
-        case SortKey.RECEIVED:
-            expressions, nullable = [c.received_at], False
-        case SortKey.TRACKING_ID:
-            expressions, nullable = [c.tracking_id], False
-        case SortKey.TITLE:
-            expressions, nullable = [c.title], False
-        case SortKey.STATUS:
-            expressions, nullable = [case(_STATUS_ORDER, value=c.status, else_=99)], False
-        case SortKey.KLASIFIKASI:
-            expressions = [c.klasifikasi]
-        case SortKey.TOPIC:
-            query = query.outerjoin(Topic, Topic.id == c.topic_id)
-            expressions = [Topic.name]
-        case SortKey.CHANNEL:
-            expressions = [c.channel]
-        case SortKey.UNIT:
-            if not joined_deadline:
-                query = query.outerjoin(
-                    ComplaintDeadline, ComplaintDeadline.complaint_id == c.id
-                )
-            query = query.outerjoin(Unit, Unit.id == ComplaintDeadline.lead_unit_id)
-            expressions = [Unit.abbreviation]
-        case SortKey.DUE:
-            if not joined_deadline:
-                query = query.outerjoin(
-                    ComplaintDeadline, ComplaintDeadline.complaint_id == c.id
-                )
-            expressions = [ComplaintDeadline.open_due]
-        case SortKey.URGENT:
-            expressions, nullable = [c.urgent], False
-        case SortKey.PRIVACY:
-            expressions, nullable = [c.anonim, c.rahasia], False
-    order: list[UnaryExpression[Any]] = []
-    for expression in expressions:
-        term = expression.desc() if descending else expression.asc()
-        if nullable:
-            term = term.nulls_last() if nulls_last else term.nulls_first()
-        order.append(term)
-    order.append(c.id.desc() if descending else c.id.asc())
-    return query.order_by(*order)

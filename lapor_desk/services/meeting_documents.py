@@ -83,10 +83,12 @@ def _units(session: Session) -> dict[int, MeetingUnit]:
 # -- attendance ------------------------------------------------------------------------------
 
 
-def _attendee(line: Attendance, units: dict[int, MeetingUnit]) -> Attendee:
+def _attendee(line: Attendance, units: dict[int, MeetingUnit], *, blank: bool) -> Attendee:
     unit = units[line.unit_id].name if line.unit_id in units else line.institution
     state = AttendanceState(line.state)
     person = Person(line.name, line.nip or "", line.position, unit)
+    if blank:  # a list for signing names the invitees, whatever happened later
+        return Attendee(person)
     if state is AttendanceState.REPRESENTED and line.representative_name:
         # Whoever sat in the meeting signs the list, on behalf of the invitee.
         person = Person(line.representative_name, line.representative_nip or "", "", unit)
@@ -112,7 +114,7 @@ def _attendance(session: Session, meeting: Meeting, *, blank: bool) -> Attendanc
         day=meeting.meeting_date,
         place=meeting.venue,
         start=_at(meeting.meeting_date, meeting.start_time),
-        attendees=tuple(_attendee(line, units) for line in meeting.attendance),
+        attendees=tuple(_attendee(line, units, blank=blank) for line in meeting.attendance),
         mode=AttendanceMode.BLANK if blank else AttendanceMode.FILLED,
     )
 

@@ -15,12 +15,16 @@ from lapor_desk.domain.actor import LOCAL_OPERATOR, Actor
 from lapor_desk.domain.formatting import fmt_date_long
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.changes import Changes
 from lapor_desk.ui.complaint_menu import ComplaintMenus
+from lapor_desk.ui.dialogs.import_wizard import ImportMenu
 from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.master_data import MasterDataView
 from lapor_desk.ui.views.meetings import MeetingsView
 from lapor_desk.ui.views.overview import OverviewView
 from lapor_desk.ui.views.register_view import RegisterView
 from lapor_desk.ui.views.reports_page import ReportsPage
+from lapor_desk.ui.views.settings_view import SettingsView
 
 STYLE = """
 QListWidget#navigation { font-size: 11pt; padding: 6px; }
@@ -58,18 +62,14 @@ class MainWindow(QMainWindow):
         self._add_page(_("Register"), self.register)
         self.meetings = MeetingsView(services, self.events, actor)
         self._add_page(_("Meetings"), self.meetings)
-        for title, note in (
-            (_("Reports"), None),
-            (_("Master data"), _("Units, topics and rules arrive with their editors.")),
-            (_("Settings"), _("Settings arrive with their editor.")),
-        ):
-            if note is None:
-                self.reports = ReportsPage(services, self.events)
-                self._add_page(title, self.reports)
-                continue
-            placeholder = QLabel(note)
-            placeholder.setObjectName("placeholder")
-            self._add_page(title, placeholder)
+        self.reports = ReportsPage(services, self.events)
+        self._add_page(_("Reports"), self.reports)
+        self.master_data = MasterDataView(services, self.events, actor)
+        self._add_page(_("Master data"), self.master_data)
+        self.settings = SettingsView(services, self.events, actor)
+        self._add_page(_("Settings"), self.settings)
+        # A new reference date or calendar changes the status bar and the overview's figures.
+        self.events.changed.connect(self._on_events_changed)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         central = QWidget()
@@ -81,9 +81,15 @@ class MainWindow(QMainWindow):
         self.reference_label = QLabel()
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.reference_label)
+        # File menu first: "Import portal export…" (Ctrl+I) opens the import wizard.
+        self.import_menu = ImportMenu(self, services, self.events, actor)
         # Detail pane beside the register, Edit and Complaint menus, the window's undo stack.
         self.complaint_menus = ComplaintMenus(self, services, self.events, actor, self.register)
         self.refresh()
+
+    def _on_events_changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self.refresh()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)

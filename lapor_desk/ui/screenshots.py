@@ -26,6 +26,7 @@ def render(out_dir: Path, language: str = "id") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from lapor_desk.services.bootstrap import open_services
+    from lapor_desk.ui.import_screenshot import import_preview_screen
     from lapor_desk.ui.main_window import MainWindow
 
     i18n.activate(language)
@@ -44,6 +45,8 @@ def render(out_dir: Path, language: str = "id") -> list[Path]:
             window.grab().save(str(target))
             written.append(target)
             written.append(_register_screen(window, out_dir))
+            written.append(master_data_screen(window, out_dir))
+            written.append(import_preview_screen(window, services, out_dir))
             written += _complaint_screens(window, services, out_dir)
             written += _report_screens(window, services, out_dir)
             written += _meeting_screens(window, services, out_dir)
@@ -62,6 +65,21 @@ def _register_screen(window: MainWindow, out_dir: Path) -> Path:
     window.register.table.selectRow(0)
     QApplication.processEvents()
     target = out_dir / "register.png"
+    window.grab().save(str(target))
+    return target
+
+
+def master_data_screen(window: MainWindow, out_dir: Path) -> Path:
+    """The unit tree with Biro Humas and its liaison in the form beside it."""
+    from PySide6.QtWidgets import QApplication
+
+    page = window.master_data
+    window.navigation.setCurrentRow(window.pages.indexOf(page))
+    page.tabs.setCurrentWidget(page.units)
+    humas = next(u for u in page.units.model_units() if u.abbreviation == "BIRO-HUMAS")
+    page.units.select(humas.id)
+    QApplication.processEvents()
+    target = out_dir / "master-data.png"
     window.grab().save(str(target))
     return target
 
@@ -166,6 +184,29 @@ def _report_screens(window: MainWindow, services: Services, out_dir: Path) -> li
                         str(Path(folder) / "page")], check=True, timeout=120)
         for number, page in enumerate(sorted(Path(folder).glob("page-*.png")), start=1):
             target = out_dir / f"analysis-page{number}.png"
+            shutil.copy(page, target)
+            written.append(target)
+    # Before _meeting_screens, which reopens the meeting in this throw-away register.
+    return written + minutes_pages(services, out_dir)
+
+
+def minutes_pages(services: Services, out_dir: Path) -> list[Path]:
+    """The first two pages of the Notula of the demo's 15 November 2022 meeting (2/2022)."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return []
+    meeting = next(m.id for m in services.meetings.list_meetings() if m.label == "2/2022")
+    documents = services.documents
+    written = []
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = documents.export(documents.meeting_minutes(meeting), Path(folder) / "notula.pdf")
+        subprocess.run([tool, "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf),
+                        str(Path(folder) / "page")], check=True, timeout=120)
+        for number, page in enumerate(sorted(Path(folder).glob("page-*.png")), start=1):
+            target = out_dir / f"minutes-page{number}.png"
             shutil.copy(page, target)
             written.append(target)
     return written

@@ -63,6 +63,11 @@ def test_every_document_converts(demo_services: Services, tmp_path: Path) -> Non
                                   samples.SNAPSHOT),
         "petikan": build_unit_extract(samples.unit_extract(), samples.SETUP, samples.SNAPSHOT),
     }
+    # The demo's 15 November 2022 meeting, from its records.
+    meeting = next(r.id for r in demo_services.meetings.list_meetings() if r.label == "2/2022")
+    built["notula-2-2022"] = documents.meeting_minutes(meeting)
+    built["hadir-2-2022"] = documents.meeting_attendance(meeting, blank=True)
+    built["petikan-2-2022"] = documents.meeting_unit_extracts(meeting)[0].document
     out = tmp_path / "pdf"
     out.mkdir()
     for name, document in built.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -97,3 +97,64 @@ def test_every_document_masks_planted_data(demo_services: Services, tmp_path: Pa
     assert REGULAR in texts["disposisi-biasa"]  # a regular reporter is named by default
     assert "C••• T••• B•••" in texts["disposisi-ketat"]
     assert "Bantuan DTKS belum cair, hubungi 0812" in texts["analisis"].replace("\n", " ")
+
+
+def _plant_meeting(services: Services, complaint_ids: dict[str, int]) -> int:
+    """A meeting on the planted complaints whose records quote their NIK and phone numbers."""
+    from lapor_desk.domain.meeting_outcomes import DecisionKind
+    from lapor_desk.domain.meetings import MeetingKind, MeetingStatus
+    from lapor_desk.services.meeting_inputs import (
+        ActionItemInput,
+        DecisionInput,
+        MeetingInput,
+        NarasumberInput,
+    )
+
+    actor = LOCAL_OPERATOR
+    units = {u.abbreviation: u.id for u in services.agenda.units()}
+    meeting = services.meetings.create(actor, MeetingInput(
+        "Rapat uji privasi", MeetingKind.FOLLOW_UP, date(2022, 11, 16), venue="Aula",
+        start_time=time(9), unit_ids=(units["PUSDATIN"], units["SET-ITJEN"]),
+    )).meeting.id
+    services.meetings.set_narasumber(actor, meeting, [NarasumberInput(
+        "Narasumber", "KemenPAN-RB", f"1. Pelapor NIK {NIK_WRITTEN} sudah dihubungi.\n"
+        f"2. Nomor {PHONE_INTL} aktif.")])
+    items = [services.agenda.add_complaint(actor, meeting, cid)[0]
+             for cid in complaint_ids.values()]
+    services.meetings.change_status(actor, meeting, MeetingStatus.SCHEDULED)
+    services.meetings.change_status(actor, meeting, MeetingStatus.IN_SESSION)
+    services.meeting_notes.save_meeting_notes(actor, meeting, f"Dibuka. Kontak {PHONE}.", 0)
+    for item in items:
+        services.meeting_notes.save_item_notes(actor, item, TEXT, 0)
+        services.meeting_notes.record_decision(actor, item, DecisionInput(
+            DecisionKind.NONE, f"Pelapor dengan HP {PHONE_WRITTEN} dihubungi."))
+        services.action_items.add(actor, item, ActionItemInput(
+            f"Verifikasi NIK {NIK} bersama dinas sosial", units["PUSDATIN"], 5, "Petugas"))
+    services.meetings.change_status(actor, meeting, MeetingStatus.CLOSED)
+    return meeting
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_meeting_documents_mask_what_the_records_quote(demo_services: Services,
+                                                       tmp_path: Path, suffix: str) -> None:
+    ids = _plant(demo_services)
+    meeting = _plant_meeting(demo_services, ids)
+    documents = demo_services.documents
+    written = [("notula", documents.meeting_minutes(meeting)),
+               ("hadir", documents.meeting_attendance(meeting)),
+               ("hadir-kosong", documents.meeting_attendance(meeting, blank=True))]
+    extracts = documents.meeting_unit_extracts(meeting)
+    written += [(f"petikan-{e.unit.abbreviation}", e.document) for e in extracts]
+    texts = {}
+    for name, document in written:
+        path = write(document, tmp_path / f"{name}.{suffix}")
+        # A meeting document names no reporter at all, not even one who may be named.
+        texts[name] = " ".join(_assert_clean(path, (REGULAR,)).split())
+    # The planted texts were used, masked: complaints, notes, decisions, actions, remarks.
+    minutes = texts["notula"]
+    assert "Bantuan DTKS belum cair, hubungi 0812" in minutes
+    assert "Catatan: Saya belum menerima bantuan DTKS. NIK saya" in minutes
+    assert "Pelapor dengan HP" in minutes and "Verifikasi NIK" in minutes
+    assert "Pelapor NIK" in minutes and "Dibuka. Kontak" in minutes
+    assert "Verifikasi NIK" in texts["petikan-PUSDATIN"]
+    assert "Verifikasi NIK" not in texts["petikan-SET-ITJEN"]

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaState
 from lapor_desk.domain.errors import NotFound, ValidationError
-from lapor_desk.models import Complaint
+from lapor_desk.models import Complaint, ComplaintDeadline
 from lapor_desk.persistence.engine import make_session_factory
+from lapor_desk.persistence.search import matches_at_least
 from lapor_desk.services.bootstrap import Services, open_services
 from lapor_desk.services.complaint_filter import (
     NO_KLASIFIKASI,
@@ -26,7 +27,7 @@ from lapor_desk.services.complaint_filter import (
     filter_from_json,
     filter_to_json,
 )
-from lapor_desk.services.complaint_query import _sorted
+from lapor_desk.services.complaint_sql import MANY_MATCHES, SlaWindow, filtered, sorted_query
 from tests.conftest import fixed_clock
 
 
@@ -135,8 +136,9 @@ def test_hot_query_plans_use_indexes_without_sorting(demo: Services) -> None:
             ("all", ComplaintFilter()),
             ("status", ComplaintFilter(statuses=frozenset({InternalStatus.PROSES}))),
         ):
-            query = _sorted(
-                q._filtered(session, select(Complaint.id), value, window), value, Sort(),
+            query = sorted_query(
+                filtered(session, select(Complaint.id), value, window, in_order=True), value,
+                Sort(),
                 reverse=False,
             ).limit(100)
             sql = str(query.compile(demo.engine, compile_kwargs={"literal_binds": True}))
@@ -183,3 +185,147 @@ def test_a_saved_filter_from_elsewhere_always_opens() -> None:
     assert filter_from_json("not json") == (ComplaintFilter(), Sort())
     full = ComplaintFilter(klasifikasi=NO_KLASIFIKASI, received_to=date(2022, 1, 31))
     assert filter_from_json(filter_to_json(full, Sort())) == (full, Sort())
+
+
+# -- plans steered by the size of the match set ------------------------------------------------
+
+_MANY = MANY_MATCHES + 300
+
+
+@pytest.fixture(scope="module")
+def bulk(tmp_path_factory: pytest.TempPathFactory, demo_register: Path) -> Iterator[Services]:
+    """The demo plus enough overdue "banjir" complaints of one unit to be a large match set.
+
+    Their ids run against their received dates (the newest has the smallest id), as after
+    importing an older export, so that id order cannot pass for the order shown.
+    """
+    folder = tmp_path_factory.mktemp("bulk")
+    shutil.copy(demo_register, folder / "demo.sqlite3")
+    with open_services(folder / "demo.sqlite3", data_dir=folder, clock=fixed_clock) as s:
+        unit_id = s.complaints.choices().units[0][0]
+        start = datetime(2019, 1, 1, 8)
+        rows, deadlines = [], []
+        for n in range(_MANY + 5):
+            received = start + timedelta(hours=3 * (_MANY + 5 - n))
+            word = "banjir" if n < _MANY else "gempa"
+            rows.append({
+                "id": 100_000 + n, "tracking_id": str(8_000_000 + n), "source": "portal",
+                "received_at": received, "title": f"{word.title()} di desa {n}",
+                "text_original": f"bantuan {word} belum sampai", "text_edited": "",
+                "anonim": False, "rahasia": False, "status": "proses", "urgent": n % 7 == 0,
+                "created_at": received, "updated_at": received, "version": 1,
+            })
+            due = received.date() + timedelta(days=10)
+            deadlines.append({
+                "complaint_id": 100_000 + n, "verification_due": due,
+                "first_response_due": due, "completion_due": due, "open_due": due,
+                "lead_unit_id": unit_id,
+            })
+        with s.engine.begin() as connection:
+            connection.execute(insert(Complaint), rows)
+            connection.execute(insert(ComplaintDeadline), deadlines)
+        yield s
+
+
+def _plan(services: Services, value: ComplaintFilter, sort: Sort | None = None) -> list[str]:
+    sort = sort or Sort()
+    window = services.complaints.sla_window()
+    with make_session_factory(services.engine)() as session:
+        query = sorted_query(
+            filtered(session, select(Complaint.id), value, window, in_order=True), value, sort,
+            reverse=False,
+        ).limit(101)
+        sql = str(query.compile(services.engine, compile_kwargs={"literal_binds": True}))
+        return [r[3] for r in session.execute(text("EXPLAIN QUERY PLAN " + sql))]
+
+
+def _unit(services: Services) -> int:
+    return services.complaints.choices().units[0][0]
+
+
+def test_first_pages_agree_with_the_whole_order_for_large_and_small_sets(bulk: Services) -> None:
+    q = bulk.complaints
+    pkh = next(tid for tid, name in q.choices().topics if "PKH" in name)
+    for value in (
+        ComplaintFilter(text="banjir"),  # large: read in order, matches probed
+        ComplaintFilter(text="gempa"),  # small: matches looked up and sorted
+        ComplaintFilter(text="banjir", statuses=frozenset({InternalStatus.PROSES})),
+        ComplaintFilter(sla=SlaFilter.OVERDUE),
+        ComplaintFilter(sla=SlaFilter.DUE_SOON),
+        ComplaintFilter(unit_id=_unit(bulk)),
+        ComplaintFilter(unit_id=_unit(bulk), sla=SlaFilter.OVERDUE, urgent=True),
+        ComplaintFilter(urgent=True),
+        ComplaintFilter(topic_id=pkh),
+    ):
+        whole = list(q.ids(value))  # no LIMIT: the plan is not steered
+        assert whole, value
+        for sort in (Sort(), Sort(SortKey.RECEIVED, False), Sort(SortKey.TRACKING_ID)):
+            whole = list(q.ids(value, sort))
+            assert list(q.ids(value, sort, limit=101)) == whole[:101], (value, sort)
+            page = q.page(value, sort, limit=100)
+            assert list(page.ids) == whole[:100]
+            assert [r.complaint.id for r in page.rows] == whole[:100]
+            assert page.more == (len(whole) > 100)
+            tail = q.page(value, sort, offset=0, limit=30, from_end=True)
+            assert list(tail.ids) == whole[-30:]
+            assert tail.more == (len(whole) > 30)
+        assert q.count(value) == len(whole), value
+
+
+def test_large_match_sets_are_read_in_index_order_not_sorted(bulk: Services) -> None:
+    """The page of a large match set stops after its rows; a small one sorts only itself."""
+    received = "SCAN complaint USING COVERING INDEX ix_complaint_received_at"
+    for value in (ComplaintFilter(text="banjir"), ComplaintFilter(sla=SlaFilter.OVERDUE),
+                  ComplaintFilter(unit_id=_unit(bulk))):
+        plan = _plan(bulk, value)
+        assert plan[0] == received, (value, plan)
+        assert not any("TEMP B-TREE" in step for step in plan), (value, plan)
+    overdue = _plan(bulk, ComplaintFilter(sla=SlaFilter.OVERDUE))
+    assert "SEARCH complaint_deadline USING INTEGER PRIMARY KEY (rowid=?)" in overdue
+    # A small set is found through its own index and only its few rows are sorted.
+    small = _plan(bulk, ComplaintFilter(text="gempa"))
+    assert "SEARCH complaint USING INTEGER PRIMARY KEY (rowid=?)" in small, small
+    due_soon = _plan(bulk, ComplaintFilter(sla=SlaFilter.DUE_SOON))
+    assert any("ix_complaint_deadline_open_due" in step for step in due_soon), due_soon
+    # Revision 0006: the urgent and topic filters read their own index newest first.
+    assert _plan(bulk, ComplaintFilter(urgent=True)) == [
+        "SEARCH complaint USING COVERING INDEX ix_complaint_urgent_received (urgent=?)"
+    ]
+    assert _plan(bulk, ComplaintFilter(topic_id=1)) == [
+        "SEARCH complaint USING COVERING INDEX ix_complaint_topic_received (topic_id=?)"
+    ]
+
+
+def test_counts_without_a_join_where_one_table_knows(bulk: Services) -> None:
+    q = bulk.complaints
+    # Read from the search index alone, the counts agree with the complaints' own.
+    for word in ("banjir", "gempa", "pkh"):
+        value = ComplaintFilter(text=word)
+        assert q.count(value) == len(q.ids(value)) >= 5
+    assert q.count(ComplaintFilter(text="banjir")) >= _MANY
+    assert q.count(ComplaintFilter(unit_id=_unit(bulk))) == len(
+        q.ids(ComplaintFilter(unit_id=_unit(bulk)))
+    )
+
+
+def test_the_sla_window_follows_holiday_changes(tmp_path: Path, demo_register: Path) -> None:
+    shutil.copy(demo_register, tmp_path / "demo.sqlite3")
+    with open_services(tmp_path / "demo.sqlite3", data_dir=tmp_path, clock=fixed_clock) as s:
+        # Monday 14 November 2022: due soon until Thursday 17 November (exclusive).
+        assert s.complaints.sla_window().due_soon_before == date(2022, 11, 17)
+        s.settings.set_holiday_override(LOCAL_OPERATOR, date(2022, 11, 15), True, "Rapat")
+        assert s.complaints.sla_window().due_soon_before == date(2022, 11, 18)
+        assert s.complaints.page(ComplaintFilter()).window.due_soon_before == date(2022, 11, 18)
+        s.settings.set_holiday_override(LOCAL_OPERATOR, date(2022, 11, 15), None)
+        assert s.complaints.sla_window().due_soon_before == date(2022, 11, 17)
+        s.settings.set_reference_date(LOCAL_OPERATOR, date(2022, 11, 21))
+        assert s.complaints.sla_window() == SlaWindow(date(2022, 11, 21), date(2022, 11, 24))
+
+
+def test_the_size_probe_counts_prefix_matches_too(bulk: Services) -> None:
+    with bulk.engine.connect() as connection:
+        assert matches_at_least(connection, "banjir", MANY_MATCHES)  # whole words suffice
+        # No complaint holds the word "bantu" itself; "bantuan" is in every bulk complaint.
+        assert matches_at_least(connection, "bantu", MANY_MATCHES)
+        assert not matches_at_least(connection, "gempa", MANY_MATCHES)
+        assert not matches_at_least(connection, "?!", 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +15,8 @@ from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.meeting_inputs import ActionFilter
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.views.meetings import MeetingsView
-from lapor_desk.ui.views.meetings.meeting_mode import MAX_UNSAVED_MS, MeetingMode
+from lapor_desk.ui.views.meetings.autosave import MAX_UNSAVED_MS
+from lapor_desk.ui.views.meetings.meeting_mode import MeetingMode
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -208,3 +210,114 @@ def test_notes_are_saved_within_two_seconds(qtbot: QtBot, demo_services: Service
         lambda: services.meeting_notes.item(item_id).notes == text, timeout=MAX_UNSAVED_MS
     )
     assert mode.save_state.text().startswith("Tersimpan pukul")
+
+
+def _in_session(qtbot: QtBot, services: Services) -> tuple[MeetingMode, int]:
+    view = _view(qtbot, services)
+    meeting_id = _plan(qtbot, view)
+    services.agenda.add_general(LOCAL_OPERATOR, meeting_id, "Evaluasi tindak lanjut")
+    services.meetings.change_status(LOCAL_OPERATOR, meeting_id, MeetingStatus.SCHEDULED)
+    services.meetings.change_status(LOCAL_OPERATOR, meeting_id, MeetingStatus.IN_SESSION)
+    mode = MeetingMode(services, AppEvents(), LOCAL_OPERATOR, meeting_id)
+    qtbot.addWidget(mode)
+    mode.show()
+    with qtbot.waitActive(mode):
+        mode.activateWindow()
+    return mode, meeting_id
+
+
+def test_meeting_notes_save_within_two_seconds_and_before_closing(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    services = demo_services
+    mode, meeting_id = _in_session(qtbot, services)
+    box = mode.meeting_notes
+    qtbot.keyClick(mode.notes, Qt.Key.Key_4, CTRL)
+    assert mode.notes_tabs.currentWidget() is box and QApplication.focusWidget() is box.editor
+    # Typing without a pause: the two-second cap saves part of it before typing stops.
+    opening = "Rapat dibuka oleh Kepala Biro Humas pukul 09.05."
+    assert len(opening) * 100 > MAX_UNSAVED_MS + 500
+    qtbot.keyClicks(box.editor, opening, delay=100)
+    saved = services.meetings.get(meeting_id)
+    assert saved.notes_revision >= 1 and saved.notes and opening.startswith(saved.notes)
+    qtbot.waitUntil(
+        lambda: services.meetings.get(meeting_id).notes == opening, timeout=MAX_UNSAVED_MS
+    )
+    assert box.save_state.text().startswith("Tersimpan pukul")
+    # The item's notes are a separate text (Ctrl+1 goes back to them).
+    qtbot.keyClick(box.editor, Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is mode.notes and mode.notes.toPlainText() == ""
+    # The closing words typed just before Ctrl+Shift+E are saved before the meeting closes.
+    qtbot.keyClick(mode.notes, Qt.Key.Key_4, CTRL)
+    box.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(box.editor, " Ditutup pukul 11.30.")
+    assert box.dirty
+    qtbot.keyClick(box.editor, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    detail = services.meetings.get(meeting_id)
+    assert detail.row.status is MeetingStatus.CLOSED
+    assert detail.notes == opening + " Ditutup pukul 11.30."
+    assert box.editor.isReadOnly() and box.editor.toPlainText() == detail.notes
+
+
+def test_meeting_notes_refused_when_saved_from_another_window(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    services = demo_services
+    mode, meeting_id = _in_session(qtbot, services)
+    # Somebody else saved the meeting's notes meanwhile: the refusal shows beside the editor
+    # and the text typed here stays in it.
+    services.meeting_notes.save_meeting_notes(LOCAL_OPERATOR, meeting_id, "Dari laptop lain", 0)
+    box = mode.meeting_notes
+    qtbot.keyClick(mode.notes, Qt.Key.Key_4, CTRL)
+    qtbot.keyClicks(box.editor, "Pembukaan")
+    assert not box.save()
+    assert box.error.isVisible() and "revisi 1" in box.error.text()
+    assert box.editor.toPlainText() == "Pembukaan"
+    assert services.meetings.get(meeting_id).notes == "Dari laptop lain"
+
+
+def test_an_action_is_corrected_and_deleted_while_in_session(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    services = demo_services
+    mode, meeting_id = _in_session(qtbot, services)
+    panel = mode.action_panel
+    assert not panel.edit_button.isEnabled()  # nothing agreed yet
+    for text in ("Kirim data pemadanan", "Undang Dinsos Kabupaten Malang"):
+        qtbot.keyClick(mode.notes, Qt.Key.Key_3, CTRL)
+        qtbot.keyClicks(panel.description, text)
+        qtbot.keyClick(panel.description, Qt.Key.Key_Return)
+    first, second = services.action_items.list_items(ActionFilter(meeting_id=meeting_id))
+    assert panel.list.count() == 2 and panel.edit_button.isEnabled()
+    # Enter on the list loads the action into the form; Enter in a field saves the correction.
+    panel.list.setFocus()
+    panel.list.setCurrentRow(0)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert panel.editing == first.id and panel.add_button.text() == "Simpan perubahan"
+    assert QApplication.focusWidget() is panel.description
+    qtbot.keyClicks(panel.description, "Kirim hasil pemadanan DTKS")  # replaces the selection
+    panel.due.setFocus()
+    panel.due.selectAll()
+    qtbot.keyClicks(panel.due, "10")
+    panel.person.setFocus()
+    qtbot.keyClicks(panel.person, "Rina")
+    qtbot.keyClick(panel.person, Qt.Key.Key_Return)
+    rows = {r.id: r for r in services.action_items.list_items(ActionFilter(meeting_id=meeting_id))}
+    corrected = rows[first.id]
+    assert corrected.description == "Kirim hasil pemadanan DTKS"
+    assert corrected.person_in_charge == "Rina" and corrected.due_workdays == 10
+    assert corrected.due_date == date(2022, 12, 5)  # 21 November + 10 working days
+    assert rows[second.id].description == "Undang Dinsos Kabupaten Malang"
+    assert panel.editing is None and panel.add_button.text() == "Tambah tindak lanjut"
+    # Delete on the list removes the chosen action.
+    panel.list.setFocus()
+    panel.list.setCurrentRow(1)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    left = services.action_items.list_items(ActionFilter(meeting_id=meeting_id))
+    assert [a.id for a in left] == [first.id] and panel.list.count() == 1
+    # Once the meeting is closed the list is the record.
+    mode.end_meeting()
+    assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
+    panel.list.setCurrentRow(0)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert len(services.action_items.list_items(ActionFilter(meeting_id=meeting_id))) == 1

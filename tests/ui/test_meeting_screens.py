@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -159,14 +160,136 @@ def test_renaksi_progress_and_fulfilling_meeting(qtbot: QtBot, demo_services: Se
     assert page.detail is not None
     renaksi_id = page.detail.row.id
     assert page.meetings.count() >= 1  # the demo's 15 November meeting fulfils all five
-    page.status.setCurrentIndex(page.status.findData(RenaksiStatus.ACHIEVED))
-    page.progress.setValue(100)
-    page.save_progress.click()
+    form = page.form
+    form.status.setCurrentIndex(form.status.findData(RenaksiStatus.ACHIEVED))
+    form.progress.setValue(100)
+    form.save_button.click()
     row = services.renaksi.get(renaksi_id).row
     assert row.status is RenaksiStatus.ACHIEVED and row.progress == 100
-    page.progress.setValue(50)
-    page.save_progress.click()  # achieved with 50% is refused under the form
-    assert page.error.isVisible() and services.renaksi.get(renaksi_id).row.progress == 100
+    form.progress.setValue(50)
+    form.save_button.click()  # achieved with 50% is refused under the form
+    assert form.error.isVisible() and services.renaksi.get(renaksi_id).row.progress == 100
+
+
+def _press(qtbot: QtBot, button: QWidget) -> None:
+    """Press a button from the keyboard: focus it, then Space."""
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_renaksi_item_added_by_keyboard_edited_evidenced_and_fulfilled(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    services = demo_services
+    view = _view(qtbot, services)
+    page, form = view.renaksi, view.renaksi.form
+    view.tabs.setCurrentWidget(page)
+    assert [r.number for r in services.renaksi.list_items("2021-2024")] == [1, 2, 3, 4, 5]
+    _press(qtbot, page.new_button)
+    assert page.creating and form.row is None and not page.detail_box.isEnabled()
+    assert QApplication.focusWidget() is form.plan_title
+    assert form.period.currentText() == "2021-2024" and form.number.text() == "nomor berikutnya"
+    qtbot.keyClicks(form.plan_title, "Menyusun standar pelayanan pengaduan")
+    qtbot.keyClick(form.plan_title, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.description
+    qtbot.keyClicks(form.description, "Standar pelayanan diumumkan di laman Kemensos.")
+    qtbot.keyClick(form.description, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.output
+    qtbot.keyClicks(form.output, "Keputusan Sekretaris Jenderal")
+    qtbot.keyClick(form.output, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.unit
+    qtbot.keyClicks(form.unit, "BIRO-HUKUM")
+    qtbot.keyClick(form.unit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    items = services.renaksi.list_items("2021-2024")
+    added = items[-1]
+    assert len(items) == 6 and added.number == 6
+    assert added.title == "Menyusun standar pelayanan pengaduan"
+    assert added.description == "Standar pelayanan diumumkan di laman Kemensos."
+    assert added.output == "Keputusan Sekretaris Jenderal" and added.owner_unit == "BIRO-HUKUM"
+    assert added.status is RenaksiStatus.NOT_STARTED and added.target_date is None
+    assert not page.creating and page.detail is not None and page.detail.row.id == added.id
+    assert form.title() == "Rencana aksi No. 6" and not form.period.isEnabled()
+    assert page.model.row_at(page.table.selectionModel().selectedRows()[0].row()).id == added.id
+
+    # Edit: a new title, under way at 40%, a target date.
+    form.plan_title.setFocus()
+    form.plan_title.selectAll()
+    qtbot.keyClicks(form.plan_title, "Menyusun dan mengumumkan standar pelayanan pengaduan")
+    form.status.setFocus()
+    qtbot.keyClick(form.status, Qt.Key.Key_Down)
+    assert form.status.currentData() == RenaksiStatus.UNDER_WAY
+    form.progress.setFocus()
+    form.progress.selectAll()
+    qtbot.keyClicks(form.progress, "40")
+    form.has_target.setFocus()
+    qtbot.keyClick(form.has_target, Qt.Key.Key_Space)
+    form.target.setDate(QDate(2023, 6, 30))
+    qtbot.keyClick(form.progress, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    edited = services.renaksi.get(added.id).row
+    assert edited.title == "Menyusun dan mengumumkan standar pelayanan pengaduan"
+    assert (edited.status, edited.progress) == (RenaksiStatus.UNDER_WAY, 40)
+    assert edited.target_date == date(2023, 6, 30) and edited.number == 6
+    assert edited.period == "2021-2024" and not form.error.isVisible()
+
+    # Two pieces of evidence typed in; the first removed with Delete.
+    for title, where in (("Draf SK Sekjen", "//biro-humas/renaksi/draf-sk.docx"),
+                         ("Notula rapat 2/2022", "")):
+        page.evidence_title.setFocus()
+        qtbot.keyClicks(page.evidence_title, title)
+        qtbot.keyClick(page.evidence_title, Qt.Key.Key_Tab)
+        qtbot.keyClicks(page.evidence_location, where)
+        qtbot.keyClick(page.evidence_location, Qt.Key.Key_Return)
+    evidence = services.renaksi.get(added.id).evidence
+    assert [e.title for e in evidence] == ["Draf SK Sekjen", "Notula rapat 2/2022"]
+    assert evidence[0].location == "//biro-humas/renaksi/draf-sk.docx"
+    assert page.evidence.count() == 2 and page.evidence_title.text() == ""
+    page.evidence.setFocus()
+    page.evidence.setCurrentRow(0)
+    qtbot.keyClick(page.evidence, Qt.Key.Key_Delete)
+    assert [e.title for e in services.renaksi.get(added.id).evidence] == ["Notula rapat 2/2022"]
+    assert [page.evidence.item(0).text()] == ["Notula rapat 2/2022"]
+    row = page.model.row_of(added.id)
+    assert page.model.index(row, 6).data() == "1"  # the evidence column counts what is left
+
+    # The 15 November meeting fulfils the new item too.
+    meeting_id = _main_meeting(services)
+    page.meeting.setCurrentIndex(page.meeting.findData(meeting_id))
+    _press(qtbot, page.mark_button)
+    assert added.id in services.meetings.get(meeting_id).renaksi_ids
+    assert page.meetings.count() == 1
+    assert page.meetings.item(0).text() == "2/2022 — 15 November 2022"
+    assert page.model.index(page.model.row_of(added.id), 5).data() == "2/2022"
+
+
+def test_renaksi_form_refusals_and_a_new_period(qtbot: QtBot, demo_services: Services) -> None:
+    services = demo_services
+    view = _view(qtbot, services)
+    page, form = view.renaksi, view.renaksi.form
+    view.tabs.setCurrentWidget(page)
+    _press(qtbot, page.new_button)
+    qtbot.keyClick(form.plan_title, Qt.Key.Key_Return)  # no title
+    assert form.error.isVisible() and len(services.renaksi.list_items()) == 5
+    assert page.creating  # what was typed stays in the form
+    form.number.setValue(3)  # taken in 2021-2024
+    qtbot.keyClicks(form.plan_title, "Evaluasi SOP pengaduan")
+    qtbot.keyClick(form.plan_title, Qt.Key.Key_Return)
+    assert form.error.text() == "Renaksi 2021-2024 sudah memiliki butir nomor 3."
+    assert len(services.renaksi.list_items()) == 5
+    # A new period is typed in; the item keeps the number given and the page shows the period.
+    form.period.setFocus()
+    form.period.lineEdit().selectAll()
+    qtbot.keyClicks(form.period.lineEdit(), "2025-2029")
+    qtbot.keyClick(form.plan_title, Qt.Key.Key_Return)
+    (item,) = services.renaksi.list_items("2025-2029")
+    assert (item.number, item.title) == (3, "Evaluasi SOP pengaduan")
+    assert page.period.currentText() == "2025-2029" and page.model.rowCount() == 1
+    assert services.renaksi.periods() == ("2025-2029", "2021-2024")
+    # Cancel leaves a new item unsaved.
+    _press(qtbot, page.new_button)
+    qtbot.keyClicks(form.plan_title, "Tidak jadi")
+    _press(qtbot, form.cancel_button)
+    assert not page.creating and page.detail is not None and page.detail.row.id == item.id
+    assert len(services.renaksi.list_items()) == 6
 
 
 @pytest.mark.parametrize(

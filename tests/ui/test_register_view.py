@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -13,7 +13,7 @@ from lapor_desk.domain.enums import InternalStatus, SlaState
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_filter import ComplaintFilter, SlaFilter, Sort, SortKey
 from lapor_desk.ui.events import AppEvents
-from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, ComplaintTableModel
+from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, PAGE, ComplaintTableModel
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.views.register_view import RegisterView
 
@@ -25,7 +25,14 @@ def _view(qtbot: QtBot, services: Services) -> RegisterView:
     view.show()
     view.activateWindow()  # shortcuts (Ctrl+F, Esc) go to the active window only
     qtbot.waitUntil(view.isActiveWindow)
+    _counted(qtbot, view)
     return view
+
+
+def _counted(qtbot: QtBot, view: RegisterView) -> int:
+    """The row count once the worker's count has arrived (the first page shows before it)."""
+    qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
+    return view.model.rowCount()
 
 
 def _click_row(qtbot: QtBot, view: RegisterView, row: int) -> None:
@@ -44,6 +51,7 @@ def test_opens_newest_first_with_the_count_in_indonesian(
     qtbot: QtBot, demo_services: Services
 ) -> None:
     view = _view(qtbot, demo_services)
+    assert _counted(qtbot, view) == 4447
     assert view.count_label.text() == "4.447 pengaduan"
     newest = demo_services.complaints.ids(ComplaintFilter(), limit=1)[0]
     assert view.model.index(0, 0).data(ID_ROLE) == newest
@@ -67,7 +75,7 @@ def test_search_by_keyboard_is_debounced_and_esc_clears_it(
     assert all("pkh" in t or "saldo" in t for t in titles[:5])  # title hits are there
     qtbot.keyClick(view.search, Qt.Key.Key_Escape)
     assert view.search.text() == ""
-    assert view.model.rowCount() == 4447
+    assert _counted(qtbot, view) == 4447
     assert view.table.hasFocus()
 
 
@@ -98,7 +106,7 @@ def test_filters_from_the_bar(qtbot: QtBot, demo_services: Services) -> None:
     # Keyboard on the status list: Down moves to the first status.
     qtbot.keyClick(view.status, Qt.Key.Key_Down)
     first = next(iter(InternalStatus))
-    assert view.model.rowCount() == demo_services.complaints.count(
+    assert _counted(qtbot, view) == demo_services.complaints.count(
         ComplaintFilter(statuses=frozenset({first}))
     )
     view.sla.setCurrentIndex(view.sla.findData(SlaFilter.OVERDUE))
@@ -109,11 +117,11 @@ def test_filters_from_the_bar(qtbot: QtBot, demo_services: Services) -> None:
     due = view.model.column_of(SortKey.DUE)
     assert view.model.index(0, due).data(Qt.ItemDataRole.BackgroundRole) is not None
     qtbot.mouseClick(view.reset, Qt.MouseButton.LeftButton)
-    assert view.model.rowCount() == 4447
+    assert _counted(qtbot, view) == 4447
     assert view.channel.count() == 1  # the channel list costs a scan: filled when opened
     view.channel.ensure_loaded()  # what opening it does (a popup warns on offscreen Qt)
     view.channel.setCurrentIndex(view.channel.findData("SMS (1708)"))
-    assert view.model.rowCount() == demo_services.complaints.count(
+    assert _counted(qtbot, view) == demo_services.complaints.count(
         ComplaintFilter(channel="SMS (1708)")
     ) > 0
 
@@ -137,7 +145,7 @@ def test_column_chooser_from_the_header_menu(qtbot: QtBot, demo_services: Servic
 def test_save_apply_and_delete_a_filter(qtbot: QtBot, demo_services: Services) -> None:
     view = _view(qtbot, demo_services)
     view.sla.setCurrentIndex(view.sla.findData(SlaFilter.OVERDUE))
-    overdue = view.model.rowCount()
+    overdue = _counted(qtbot, view)
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     dialog = view.name_dialog
     assert dialog is not None
@@ -148,13 +156,13 @@ def test_save_apply_and_delete_a_filter(qtbot: QtBot, demo_services: Services) -
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert [r.name for r in demo_services.complaints.saved_filters()] == ["Terlambat"]
     qtbot.mouseClick(view.reset, Qt.MouseButton.LeftButton)
-    assert view.model.rowCount() == 4447
+    assert _counted(qtbot, view) == 4447
     view.saved.setCurrentIndex(0)
     view.saved.setFocus()
     qtbot.keyClick(view.saved, Qt.Key.Key_Down)  # choose "Terlambat" with the keyboard
     view.saved.activated.emit(view.saved.currentIndex())
     assert view.current_filter().sla is SlaFilter.OVERDUE
-    assert view.model.rowCount() == overdue
+    assert _counted(qtbot, view) == overdue
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
     assert demo_services.complaints.saved_filters() == ()
     assert view.saved.count() == 1
@@ -176,7 +184,7 @@ def test_a_change_elsewhere_refreshes_the_list(qtbot: QtBot, demo_services: Serv
     view = RegisterView(demo_services, events)
     qtbot.addWidget(view)
     view.status.setCurrentIndex(view.status.findData(InternalStatus.DIARSIPKAN))
-    archived = view.model.rowCount()
+    archived = _counted(qtbot, view)
     target = demo_services.complaints.ids(
         ComplaintFilter(statuses=frozenset({InternalStatus.BELUM_TERVERIFIKASI})), limit=1
     )[0]
@@ -184,7 +192,7 @@ def test_a_change_elsewhere_refreshes_the_list(qtbot: QtBot, demo_services: Serv
         LOCAL_OPERATOR, target, InternalStatus.DIARSIPKAN, "Bukan wewenang Kemensos"
     )
     events.emit_changes(changes)
-    assert view.model.rowCount() == archived + 1
+    assert _counted(qtbot, view) == archived + 1
     assert view.count_label.text() == f"{archived + 1} pengaduan"
 
 
@@ -197,3 +205,39 @@ def test_detail_slot_and_main_window_entry(qtbot: QtBot, demo_services: Services
     detail = QLabel("detail")
     window.register.set_detail_widget(detail)
     assert detail.parent() is window.register.detail_slot
+
+
+def test_the_first_page_shows_before_the_count_arrives(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    view = _view(qtbot, demo_services)
+    newest = demo_services.complaints.ids(ComplaintFilter(), limit=1)[0]
+    inserted: list[tuple[int, int]] = []
+    view.model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    with qtbot.waitSignal(view.model.counted, timeout=10_000) as counted:
+        view.show_filter(ComplaintFilter())
+        # Before any event is processed: the first page is there, the count is not.
+        assert not view.model.count_known
+        assert view.model.rowCount() == PAGE
+        assert view.model.index(0, 0).data(ID_ROLE) == newest
+        assert view.count_label.text() == "Menghitung pengaduan…"
+    assert counted.args == [4447]
+    assert inserted == [(PAGE, 4446)]  # the rest appear below the page, no reset
+    assert view.count_label.text() == "4.447 pengaduan"
+
+
+def test_a_count_for_an_older_filter_is_dropped(qtbot: QtBot, demo_services: Services) -> None:
+    view = _view(qtbot, demo_services)
+    proses = ComplaintFilter(statuses=frozenset({InternalStatus.PROSES}))
+    expected = demo_services.complaints.count(proses)
+    assert expected > PAGE
+    with qtbot.waitSignal(view.model.counted, timeout=10_000) as counted:
+        view.model.set_query(ComplaintFilter())  # its count (4.447) comes too late
+        view.model.set_query(proses)
+    assert counted.args == [expected]
+    view.model.wait_for_workers()
+    QCoreApplication.processEvents()  # delivers a late answer for the first filter, if any
+    assert view.model.rowCount() == expected
+    # Short lists need no count at all.
+    view.model.set_query(ComplaintFilter(text="?!"))
+    assert view.model.count_known and view.model.rowCount() == 0

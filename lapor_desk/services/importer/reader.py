@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 import zipfile
 import zlib
@@ -66,6 +65,8 @@ class Table:
     kind: str
     sheet: str | None
     rows: Iterator[Sequence[Cell]]
+    #: How many rows the table holds, metadata and header included (for progress only).
+    total: int = 0
 
 
 def _not_spreadsheet() -> ImportFileError:
@@ -268,7 +269,7 @@ def _calamine_table(path: Path, kind: str, is_header_cell: Callable[[Cell], bool
         except Exception as error:
             raise _calamine_error(error) from None
 
-    return Table(kind, name, rows())
+    return Table(kind, name, rows(), int(sheet.height))
 
 
 # -- CSV -----------------------------------------------------------------------------------------
@@ -302,9 +303,22 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls > max(3, len(sample) // 100)
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, as ``io.StringIO(text, newline="")`` gives them.
+
+    Without copying the text: StringIO copies 100 MB in one call that holds the GIL for most
+    of a second, which froze the window while a worker read a 100.000-row CSV.
+    """
+    for match in _LINE.finditer(text):
+        yield match.group()
+
+
 def _parse_csv(text: str, delimiter: str, limit: int | None = None) -> list[Sequence[Cell]]:
     rows: list[Sequence[Cell]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=False)
     try:
         for row in reader:
             rows.append(row)
@@ -336,4 +350,5 @@ def _csv_table(data: bytes, is_header_cell: Callable[[Cell], bool]) -> Table:
         delimiter = max(_CSV_DELIMITERS, key=lambda d: counts[d])
     else:
         delimiter = best[1]
-    return Table("csv", None, iter(_parse_csv(text, delimiter)))
+    rows = _parse_csv(text, delimiter)
+    return Table("csv", None, iter(rows), len(rows))

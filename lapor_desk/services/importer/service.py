@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +23,7 @@ from lapor_desk.i18n import _
 from lapor_desk.models import ImportBatch, ImportProfile
 from lapor_desk.persistence.backup import backup_sqlite
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.deadlines import CHUNK as DEADLINE_CHUNK
 from lapor_desk.services.deadlines import refresh_deadlines_for
 from lapor_desk.services.importer.columns import (
     METADATA_FIELDS,
@@ -51,6 +52,27 @@ from lapor_desk.services.settings import SettingsService, read_setting
 #: Setting holding the institution's slug on the portal (``Website - <slug>`` channel).
 INSTITUTION_SLUG = "institution_slug"
 DEFAULT_INSTITUTION_SLUG = "kementerian-sosial"
+#: Rows parsed between two progress reports of a preview.
+PROGRESS_ROWS = 1_000
+
+#: ``progress(done, total)``: how far a preview or commit is (``total`` 0 when not known). The
+#: callback may raise to stop the work: a preview then returns nothing, and a commit rolls back
+#: as a whole, since every report of a commit is made inside its one transaction.
+ProgressCallback = Callable[[int, int], None]
+
+
+def _no_progress(done: int, total: int) -> None:
+    del done, total
+
+
+def _reported(
+    rows: Iterable[tuple[int, Sequence[Cell]]], total: int, progress: ProgressCallback
+) -> Iterator[tuple[int, Sequence[Cell]]]:
+    """``rows`` passed through, with a progress report every :data:`PROGRESS_ROWS` rows."""
+    for number, row in rows:
+        if number % PROGRESS_ROWS == 0:
+            progress(min(number, total), total)
+        yield number, row
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,12 +175,18 @@ class ImportService:
 
     # -- preview ---------------------------------------------------------------------------------
 
-    def preview(self, path: Path | str, profile: str | None = None) -> ImportPreview:
+    def preview(
+        self,
+        path: Path | str,
+        profile: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> ImportPreview:
         """Read ``path`` and compare it with the register; nothing is written.
 
         Raises ImportFileError when the file cannot be imported at all; problems of single
-        rows are listed in the preview's ``errors``.
+        rows are listed in the preview's ``errors``. ``progress`` hears of the rows parsed.
         """
+        report = progress or _no_progress
         path = Path(path)
         columns = self._profile_columns(profile)
         lookup = field_lookup(columns)
@@ -181,7 +209,9 @@ class ImportService:
             own_slug=self._own_slug(),
             restore_formulas=table.kind == "csv" and header.has(Field.INTERNAL_STATUS),
         )
-        outcome = RowParser(header, context, notes).parse(numbered)
+        outcome = RowParser(header, context, notes).parse(
+            _reported(numbered, table.total, report))
+        report(table.total, table.total)
         if not outcome.rows and not outcome.errors:
             raise ImportFileError(_("The file has a header row but no complaints."))
         by_label = {canonical_header(k): v for k, v in metadata.items()}
@@ -264,14 +294,18 @@ class ImportService:
 
     # -- commit ----------------------------------------------------------------------------------
 
-    def commit(self, actor: Actor, preview: ImportPreview) -> ImportResult:
+    def commit(
+        self, actor: Actor, preview: ImportPreview, progress: ProgressCallback | None = None
+    ) -> ImportResult:
         """Write exactly what ``preview`` showed, in one transaction.
 
         Refused while the file has row errors; fails as a whole (ConcurrentEdit) when a
         complaint of the file was changed or added by someone else since the preview. A SQLite
         register is backed up first into its folder's ``backups/``; a PostgreSQL register relies
-        on the server's backups.
+        on the server's backups. ``progress`` hears of the rows written and of the deadlines
+        computed (each complaint counts twice); when it raises, nothing is written.
         """
+        report = progress or _no_progress
         if preview.errors:
             raise ImportFileError(
                 _("The file has {n} rows with errors; correct them in the file and import it "
@@ -284,6 +318,7 @@ class ImportService:
         now = self._clock()
         backup, note = self._backup(now)
         plan = preview.plan
+        total = 2 * (len(plan.inserts) + len(plan.updates))
         try:
             with self._factory.begin() as session:
                 batch_id = session.execute(
@@ -305,9 +340,13 @@ class ImportService:
                         "missing_count": len(plan.missing),
                     },
                 ).scalar_one()
+                report(0, total)
                 written = write_plan(session, plan, batch_id, actor.display_name, now,
-                                     preview.filename)
-                refresh_deadlines_for(session, self._settings, written)
+                                     preview.filename, lambda done: report(done, total))
+                self._refresh_deadlines(session, written, lambda done: report(
+                    len(written) + done, total))
+                # The last chance to cancel: still inside the transaction.
+                report(total, total)
         except IntegrityError:
             # A complaint of the file was added by someone else since the preview.
             raise ConcurrentEdit(changed_since_preview()) from None
@@ -323,6 +362,16 @@ class ImportService:
             warnings=preview.warnings,
             changes=Changes(complaints=frozenset(written)),
         )
+
+    def _refresh_deadlines(
+        self, session: Session, ids: Sequence[int], done: Callable[[int], None]
+    ) -> None:
+        """The deadlines of ``ids``, in chunks with a progress report after each one."""
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), DEADLINE_CHUNK):
+            chunk = ordered[start:start + DEADLINE_CHUNK]
+            refresh_deadlines_for(session, self._settings, chunk)
+            done(start + len(chunk))
 
     def _backup(self, now: datetime) -> tuple[Path | None, str]:
         if self._backup_dir is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -30,6 +30,13 @@ from lapor_desk.services.importer.merge import COMPLAINT_TABLE, HISTORY_TABLE, P
 
 _table = COMPLAINT_TABLE
 _history = HISTORY_TABLE
+#: Rows per executemany: between two of them the caller hears of the progress (and may cancel).
+WRITE_CHUNK = 5_000
+
+
+def _chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), WRITE_CHUNK):
+        yield rows[start:start + WRITE_CHUNK]
 
 
 @contextmanager
@@ -70,13 +77,16 @@ def changed_since_preview() -> str:
 
 
 def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
-               now: datetime, filename: str) -> list[int]:
+               now: datetime, filename: str,
+               progress: Callable[[int], None] | None = None) -> list[int]:
     """Write the plan with Core executemany; returns the ids of every complaint written.
 
     Times are the commit's, not the preview's. Raises ConcurrentEdit when a complaint to update
     changed since the preview (its version moved on); a complaint added meanwhile under a new
-    tracking id makes the insert fail on the unique constraint (IntegrityError).
+    tracking id makes the insert fail on the unique constraint (IntegrityError). ``progress``
+    hears how many complaints are written after each chunk; whatever it raises propagates.
     """
+    report = progress or (lambda done: None)
     connection = session.connection()
     written: list[int] = []
     history: list[dict[str, Any]] = []
@@ -85,7 +95,11 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
         before = connection.execute(
             select(func.coalesce(func.max(_table.c.id), 0))).scalar_one()
         with _search_index_in_bulk(connection, before):
-            connection.execute(insert(_table), [row | stamp for row in plan.inserts])
+            done = 0
+            for chunk in _chunks(plan.inserts):
+                connection.execute(insert(_table), [row | stamp for row in chunk])
+                done += len(chunk)
+                report(done)
         # Ours: above ``before`` and in this batch (a complaint another PostgreSQL session
         # adds meanwhile has neither). The first history entry of each new complaint is
         # written by the database itself, set-based.
@@ -113,9 +127,11 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
                    _table.c.version == bindparam("p__version"))
             .values({c: bindparam(f"p_{c}") for c in columns} | {"version": _table.c.version + 1})
         )
-        result = connection.execute(updating, parameters)
-        if result.rowcount != len(plan.updates):
-            raise ConcurrentEdit(changed_since_preview())
+        for start in range(0, len(parameters), WRITE_CHUNK):
+            chunk = parameters[start:start + WRITE_CHUNK]
+            if connection.execute(updating, chunk).rowcount != len(chunk):
+                raise ConcurrentEdit(changed_since_preview())
+            report(len(plan.inserts) + start + len(chunk))
         written.extend(row["_id"] for row in plan.updates)
     for move in plan.moves:
         history.append({

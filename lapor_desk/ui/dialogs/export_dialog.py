@@ -1,7 +1,8 @@
 """Export a document: which one, format, paper, sections, masking; preview, print and save.
 
 The figures are gathered, the document built and rendered on a worker; the narrative of the
-analysis is generated from the figures and can be edited before export.
+analysis is generated from the figures and can be edited before export. Opened on a meeting, it
+offers that meeting's minutes, attendance list (blank or filled) and per-unit extracts.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapor_desk.domain.errors import ValidationError
 from lapor_desk.i18n import N_, _
 from lapor_desk.reports import narrative
 from lapor_desk.reports.analysis_input import AnalysisInput, Section
-from lapor_desk.reports.document import Paper
+from lapor_desk.reports.document import Document, Paper
 from lapor_desk.reports.output import Format, render_bytes
 from lapor_desk.reports.setup import Masking
 from lapor_desk.services.bootstrap import Services
@@ -45,6 +47,10 @@ from lapor_desk.ui.workers import Progress, Worker, run_with_progress
 
 ANALYSIS = "analysis"
 DISPOSITION = "disposition"
+MINUTES = "minutes"
+ATTENDANCE = "attendance"
+UNIT_EXTRACT = "unit_extract"
+MEETING_DOCUMENTS = (MINUTES, ATTENDANCE, UNIT_EXTRACT)
 
 SECTION_LABELS: dict[Section, str] = {
     Section.KEY_FIGURES: N_("Key figures"),
@@ -77,10 +83,12 @@ class ExportDialog(QDialog):
 
     def __init__(self, services: Services, *, start: date | None = None,
                  end: date | None = None, complaint_id: int | None = None,
+                 meeting_id: int | None = None, meeting_document: str = MINUTES,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._complaint_id = complaint_id
+        self._meeting_id = meeting_id
         self._data: AnalysisInput | None = None
         # Previews live here until the dialog is gone (closed, or deleted with its parent).
         self._folder = Path(tempfile.mkdtemp(prefix="lapor-export-"))
@@ -95,6 +103,18 @@ class ExportDialog(QDialog):
         if complaint_id is not None:
             self.document.addItem(_("Disposition sheet"), DISPOSITION)
             self.document.setCurrentIndex(1)
+        self.blank = QCheckBox(_("Blank, with the invitees, for signing at the door"))
+        self.unit = QComboBox()
+        self._unit_codes: dict[int, str] = {}
+        if meeting_id is not None:
+            for kind, label in ((MINUTES, _("Minutes (notula)")),
+                                (ATTENDANCE, _("Attendance list (daftar hadir)")),
+                                (UNIT_EXTRACT, _("Extract for one unit"))):
+                self.document.addItem(label, kind)
+            self.document.setCurrentIndex(self.document.findData(meeting_document))
+            for unit in services.documents.meeting_extract_units(meeting_id):
+                self.unit.addItem(f"{unit.name} ({unit.abbreviation})", unit.id)
+                self._unit_codes[unit.id] = unit.abbreviation
         last_month = reference.replace(day=1) - timedelta(days=1)
         self.start = QDateEdit(_qdate(start or date(last_month.year, 1, 1)))
         self.end = QDateEdit(_qdate(end or last_month))
@@ -136,14 +156,17 @@ class ExportDialog(QDialog):
         self._on_document_changed()
 
     def _layout(self, close: QPushButton) -> None:
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow(_("Document"), self.document)
         period = QHBoxLayout()
         period.addWidget(self.start)
-        period.addWidget(QLabel(_("to")))
+        self.period_to = QLabel(_("to"))
+        period.addWidget(self.period_to)
         period.addWidget(self.end)
         self.period_label = QLabel(_("Period"))
         form.addRow(self.period_label, period)
+        form.addRow(_("Attendance"), self.blank)
+        form.addRow(_("Unit"), self.unit)
         form.addRow(_("Format"), self.format)
         form.addRow(_("Paper"), self.paper)
         form.addRow(_("Masking"), self.strict)
@@ -179,7 +202,7 @@ class ExportDialog(QDialog):
 
     @property
     def kind(self) -> str:
-        """The chosen document: ``analysis`` or ``disposition``."""
+        """The chosen document: ``analysis``, ``disposition`` or one of a meeting's."""
         return str(self.document.currentData())
 
     def period(self) -> tuple[date, date]:
@@ -199,8 +222,12 @@ class ExportDialog(QDialog):
     def _on_document_changed(self) -> None:
         analysis = self.kind == ANALYSIS
         self.analysis_box.setVisible(analysis)
-        for widget in (self.period_label, self.start, self.end):
-            widget.setVisible(analysis)
+        # Whole rows are hidden, so that no empty row leaves a gap in the form.
+        self._form.setRowVisible(self.period_label, analysis)
+        self._form.setRowVisible(self.blank, self.kind == ATTENDANCE)
+        self._form.setRowVisible(self.unit, self.kind == UNIT_EXTRACT)
+        # Meeting documents quote no reporter, so there is nothing more to reduce.
+        self.strict.setEnabled(self.kind not in MEETING_DOCUMENTS)
 
     def _busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.save_button,
@@ -226,7 +253,8 @@ class ExportDialog(QDialog):
         edited = (_paragraphs(self.summary.toPlainText()),
                   _paragraphs(self.conclusions.toPlainText()))
         documents = self._services.documents
-        complaint_id = self._complaint_id
+        complaint_id, meeting_id = self._complaint_id, self._meeting_id
+        blank, unit_id = self.blank.isChecked(), self.unit.currentData()
 
         def job(progress: Progress, fmt: Format) -> tuple[bytes, AnalysisInput | None, bool]:
             fresh = data
@@ -234,6 +262,9 @@ class ExportDialog(QDialog):
                 progress.report(1, 3, _("Building the document…"))
                 document = documents.disposition_sheet(complaint_id, paper=paper,
                                                        masking=masking)
+            elif kind in MEETING_DOCUMENTS and meeting_id is not None:
+                progress.report(1, 3, _("Building the document…"))
+                document = self._meeting_document(kind, meeting_id, paper, blank, unit_id)
             else:
                 if needs_data or fresh is None:
                     progress.report(0, 3, _("Reading the figures…"))
@@ -250,6 +281,24 @@ class ExportDialog(QDialog):
             return render_bytes(document, fmt), fresh, needs_data
 
         return job
+
+    def _meeting_document(self, kind: str, meeting_id: int, paper: Paper, blank: bool,
+                          unit_id: int | None) -> Document:
+        """Runs on the worker: touches the services only, never a widget."""
+        documents = self._services.documents
+        if kind == MINUTES:
+            return documents.meeting_minutes(meeting_id, paper=paper)
+        if kind == ATTENDANCE:
+            return documents.meeting_attendance(meeting_id, blank=blank, paper=paper)
+        extracts = documents.meeting_unit_extracts(
+            meeting_id, paper=paper, unit_ids=None if unit_id is None else {unit_id})
+        if not extracts:
+            raise ValidationError("unit", _("The meeting has no unit to write an extract for."))
+        return extracts[0].document
+
+    def show_preview(self) -> None:
+        """Build the chosen document and show it in the preview (on the worker)."""
+        self._on_preview_clicked()
 
     def _run(self, fmt: Format, title: str, then: Any) -> None:
         job = self._document_job()
@@ -304,12 +353,23 @@ class ExportDialog(QDialog):
 
     def _on_save_clicked(self) -> None:
         fmt = Format(self.format.currentData())
-        name = "analisis-pengaduan" if self.kind == ANALYSIS else "lembar-disposisi"
+        name = self.file_stem()
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Save document"), str(Path.home() / f"{name}.{fmt.value}"),
             f"{fmt.value.upper()} (*.{fmt.value})")
         if path:
             self.save_to(Path(path))
+
+    def file_stem(self) -> str:
+        """The proposed file name: ``notula-rapat-2-2022``, ``petikan-pusdatin``, ..."""
+        if self.kind == ANALYSIS:
+            return "analisis-pengaduan"
+        if self.kind == DISPOSITION or self._meeting_id is None:
+            return "lembar-disposisi"
+        if self.kind == UNIT_EXTRACT:
+            return f"petikan-{self._unit_codes.get(self.unit.currentData(), 'unit').lower()}"
+        label = self._services.meetings.get(self._meeting_id).row.label.replace("/", "-")
+        return f"notula-rapat-{label}" if self.kind == MINUTES else f"daftar-hadir-{label}"
 
     def save_to(self, target: Path) -> None:
         """Render the chosen document in the chosen format to ``target`` (on the worker)."""

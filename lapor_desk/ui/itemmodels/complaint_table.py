@@ -1,10 +1,12 @@
 """The register table: a windowed model over a SQL query that stays quick at a million rows.
 
-The model never holds the complaint list. It knows the count of its filter and fetches pages of
-:data:`PAGE` rows by position on demand, keeping the :data:`CACHE_PAGES` most recent ones. Pages
-near either end are read with ``OFFSET`` (from the end for the tail, so jumping to the last row
-is as quick as showing the first); only a page in the middle of a long list loads the list of
-ids once, which later pages slice.
+The model never holds the complaint list. A new filter reads the first page of :data:`PAGE`
+rows (one session, ``LIMIT``) and shows it at once; the full count runs on a worker and, when
+it arrives, the rows below the first page appear (:attr:`ComplaintTableModel.counted`).
+Further pages are fetched by position on demand, keeping the :data:`CACHE_PAGES` most recent
+ones. Pages near either end are read with ``OFFSET`` (from the end for the tail, so jumping to
+the last row is as quick as showing the first); only a page in the middle of a long list loads
+the list of ids once, which later pages slice.
 """
 
 from __future__ import annotations
@@ -15,13 +17,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from lapor_desk.domain.enums import SlaState
 from lapor_desk.i18n import _, current_language
 from lapor_desk.services.complaint_filter import ComplaintFilter, Sort, SortKey
 from lapor_desk.services.complaint_query import ComplaintQueryService, RegisterRow, SlaWindow
+from lapor_desk.ui.workers import Progress, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -88,6 +98,11 @@ def _dot(color: QColor) -> QIcon:
 class ComplaintTableModel(QAbstractTableModel):
     """The filtered, sorted register, fetched a page at a time from the query service."""
 
+    #: The full count of the filter is known (the number of rows).
+    counted = Signal(int)
+    #: Counting failed (the exception); the first page stays shown.
+    count_failed = Signal(object)
+
     def __init__(self, query: ComplaintQueryService, parent: Any = None) -> None:
         super().__init__(parent)
         self._query = query
@@ -96,6 +111,9 @@ class ComplaintTableModel(QAbstractTableModel):
         self._sort = Sort()
         self._window: SlaWindow | None = None
         self._count = 0
+        self._count_known = True
+        self._generation = 0  # bumped by every refresh; a count for an older one is dropped
+        self._workers: set[Worker] = set()
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
         self._all_ids: array[int] | None = None
         self._icons: dict[str, QIcon] = {}
@@ -118,6 +136,11 @@ class ComplaintTableModel(QAbstractTableModel):
         """The columns, in model order."""
         return self._columns
 
+    @property
+    def count_known(self) -> bool:
+        """False while the count runs and only the first page is shown."""
+        return self._count_known
+
     def column_of(self, key: SortKey) -> int:
         """The model column of ``key``."""
         return next(i for i, c in enumerate(self._columns) if c.key is key)
@@ -130,13 +153,76 @@ class ComplaintTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Count again and forget every fetched page (after a change in the register)."""
+        """Show the first page again and count anew (after a change in the register).
+
+        Only the first page is read here; a longer list is counted on a worker, and until the
+        count arrives the model has the first page's rows.
+        """
+        self._generation += 1
+        first = self._query.page(self._filter, self._sort, limit=PAGE)
         self.beginResetModel()
         self._pages.clear()
         self._all_ids = None
-        self._window = self._query.sla_window()
-        self._count = self._query.count(self._filter, self._window)
+        self._window = first.window
+        self._pages[0] = list(first.rows)
+        self._count = len(first.ids)
+        self._count_known = not first.more
+        self.pages_fetched += 1
         self.endResetModel()
+        if self._count_known:
+            self.counted.emit(self._count)
+        else:
+            self._start_count()
+
+    def ensure_counted(self) -> int:
+        """Count now on the calling thread if the worker has not answered yet; the count."""
+        if not self._count_known:
+            self._apply_count(self._generation, self._query.count(self._filter, self._window))
+        return self._count
+
+    def _start_count(self) -> None:
+        generation, value, window = self._generation, self._filter, self._window
+
+        def work(progress: Progress) -> int:
+            progress.check()
+            return self._query.count(value, window)
+
+        worker = Worker(work)
+        self._workers.add(worker)
+
+        def finished(result: object) -> None:
+            self._workers.discard(worker)
+            if isinstance(result, int):
+                self._apply_count(generation, result)
+
+        def failed(error: object) -> None:
+            self._workers.discard(worker)
+            if generation == self._generation:
+                self.count_failed.emit(error)
+
+        worker.finished.connect(finished)
+        worker.failed.connect(failed)
+        worker.start()
+
+    def _apply_count(self, generation: int, count: int) -> None:
+        if generation != self._generation or self._count_known:
+            return  # a newer filter is shown, or the count came in another way
+        self._count_known = True
+        shown = self._count
+        if count > shown:
+            self.beginInsertRows(QModelIndex(), shown, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < shown:  # complaints removed since the first page was read
+            self.beginRemoveRows(QModelIndex(), count, shown - 1)
+            self._count = count
+            self.endRemoveRows()
+        self.counted.emit(self._count)
+
+    def wait_for_workers(self, msecs: int = 30_000) -> None:
+        """Wait until no count runs any more (before the register closes)."""
+        if self._workers:
+            QThreadPool.globalInstance().waitForDone(msecs)
 
     def row_at(self, row: int) -> RegisterRow | None:
         """The complaint shown in ``row`` (fetching its page if needed)."""
@@ -164,20 +250,18 @@ class ComplaintTableModel(QAbstractTableModel):
         start = number * PAGE
         end = min(start + PAGE, self._count)
         if start < DIRECT_ROWS:
-            ids = self._query.ids(
-                self._filter, self._sort, offset=start, limit=end - start, window=self._window
-            )
+            page = list(self._query.page(
+                self._filter, self._sort, offset=start, limit=end - start
+            ).rows)
         elif self._count - end < DIRECT_ROWS:
-            ids = self._query.ids(
+            page = list(self._query.page(
                 self._filter, self._sort, offset=self._count - end, limit=end - start,
-                from_end=True, window=self._window,
-            )
-            ids.reverse()
+                from_end=True,
+            ).rows)
         else:
             if self._all_ids is None:
                 self._all_ids = self._query.ids(self._filter, self._sort, window=self._window)
-            ids = self._all_ids[start:end]
-        page = self._query.rows(ids, self._window)
+            page = self._query.rows(self._all_ids[start:end], self._window)
         self.pages_fetched += 1
         self._pages[number] = page
         while len(self._pages) > CACHE_PAGES:

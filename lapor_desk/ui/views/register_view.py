@@ -122,6 +122,8 @@ class RegisterView(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._on_escape_activated)
         events.changed.connect(self._on_events_changed)
+        self.model.counted.connect(self._on_model_counted)
+        self.model.count_failed.connect(self._on_model_count_failed)
         self._load_choices()
         self._load_saved_filters()
         self.apply_filter()
@@ -358,14 +360,29 @@ class RegisterView(QWidget):
         self.show_filter(ComplaintFilter())
 
     def _show_count(self) -> None:
+        self._show_count_label()
+        self.selection_changed.emit([])
+        self.complaint_selected.emit(0)
+
+    def _show_count_label(self) -> None:
+        if not self.model.count_known:
+            # The first page is shown; the worker's count follows (_on_model_counted).
+            self.count_label.setText(_("Counting complaints…"))
+            return
         count = self.model.rowCount()
         self.count_label.setText(
             ngettext("{count} complaint", "{count} complaints", count).format(
                 count=fmt_int(count)
             )
         )
-        self.selection_changed.emit([])
-        self.complaint_selected.emit(0)
+
+    def _on_model_counted(self, _count: int) -> None:
+        self._show_count_label()
+
+    def _on_model_count_failed(self, error: object) -> None:
+        self.count_label.setText("")
+        if isinstance(error, BaseException):  # what the worker hands over
+            show_error(self, error)
 
     # -- slots ---------------------------------------------------------------------------------
 

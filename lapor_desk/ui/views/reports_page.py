@@ -1,4 +1,8 @@
-"""The "Reports" page: pick a document and its period, edit the letterhead, open the export."""
+"""The "Reports" page: pick a document and what it is about, edit the letterhead, export.
+
+A document is about a period (analysis), a complaint (disposition sheet) or a coordination
+meeting (minutes, attendance list, unit extracts).
+"""
 
 from __future__ import annotations
 
@@ -27,9 +31,15 @@ from lapor_desk.domain.errors import ValidationError
 from lapor_desk.i18n import _
 from lapor_desk.reports.document import Paper
 from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.changes import Changes
 from lapor_desk.services.documents import LetterheadSettings
 from lapor_desk.ui.dialogs import hint_label
-from lapor_desk.ui.dialogs.export_dialog import ExportDialog
+from lapor_desk.ui.dialogs.export_dialog import (
+    ATTENDANCE,
+    MINUTES,
+    UNIT_EXTRACT,
+    ExportDialog,
+)
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
 
@@ -42,7 +52,7 @@ def _date_edit(value: date) -> QDateEdit:
 
 
 class ReportsPage(QWidget):
-    """Documents for leadership: the analysis of a period, a complaint's disposition sheet."""
+    """Documents for leadership: analysis, disposition sheet and a meeting's documents."""
 
     def __init__(self, services: Services, events: AppEvents,
                  parent: QWidget | None = None) -> None:
@@ -77,8 +87,19 @@ class ReportsPage(QWidget):
         sheet.addWidget(self.sheet_button)
         sheet.addStretch(1)
         form.addRow(_("Disposition sheet of"), sheet)
-        form.addRow("", hint_label(_("Minutes, attendance lists and unit extracts are made from "
-                                     "the meeting screen once coordination meetings exist.")))
+        self.meeting = QComboBox()
+        self.meeting.setMinimumWidth(380)
+        self.minutes_button = QPushButton(_("Minutes…"))
+        self.attendance_button = QPushButton(_("Attendance list…"))
+        self.extracts_button = QPushButton(_("Unit extracts…"))
+        meeting = QHBoxLayout()
+        meeting.addWidget(self.meeting)
+        for button in (self.minutes_button, self.attendance_button, self.extracts_button):
+            meeting.addWidget(button)
+        meeting.addStretch(1)
+        form.addRow(_("Coordination meeting"), meeting)
+        form.addRow("", hint_label(_("The minutes carry a DRAFT watermark until the meeting's "
+                                     "minutes are approved.")))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(documents)
@@ -87,7 +108,12 @@ class ReportsPage(QWidget):
         self.analysis_button.clicked.connect(self._on_analysis_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_clicked)
         self.tracking.returnPressed.connect(self._on_sheet_clicked)
+        self.minutes_button.clicked.connect(lambda: self.open_meeting_document(MINUTES))
+        self.attendance_button.clicked.connect(lambda: self.open_meeting_document(ATTENDANCE))
+        self.extracts_button.clicked.connect(lambda: self.open_meeting_document(UNIT_EXTRACT))
+        events.changed.connect(self._on_events_changed)
         self.load_letterhead()
+        self.load_meetings()
 
     def _letterhead_box(self) -> QGroupBox:
         box = QGroupBox(_("Letterhead and signer"))
@@ -150,6 +176,33 @@ class ReportsPage(QWidget):
             head_nip=self.head_nip.text(), paper=Paper(self.paper.currentData()),
             logo_png=self._logo,
         )
+
+    def load_meetings(self) -> None:
+        """List the meetings, newest first, keeping the chosen one."""
+        chosen = self.meeting.currentData()
+        self.meeting.clear()
+        for row in self._services.meetings.list_meetings():
+            self.meeting.addItem(f"{row.label} · {row.title}", row.id)
+        index = self.meeting.findData(chosen)
+        self.meeting.setCurrentIndex(max(index, 0))
+        has_meeting = self.meeting.count() > 0
+        for button in (self.minutes_button, self.attendance_button, self.extracts_button):
+            button.setEnabled(has_meeting)
+
+    def _on_events_changed(self, changes: Changes) -> None:
+        if changes.meetings:
+            self.load_meetings()
+
+    def open_meeting_document(self, kind: str) -> ExportDialog | None:
+        """Open the export dialog on a document of the chosen meeting, with its preview."""
+        meeting_id = self.meeting.currentData()
+        if meeting_id is None:
+            return None
+        self.dialog = ExportDialog(self._services, meeting_id=int(meeting_id),
+                                   meeting_document=kind, parent=self)
+        self.dialog.show()
+        self.dialog.show_preview()
+        return self.dialog
 
     def _on_logo_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), "", "PNG (*.png)")

@@ -1,8 +1,7 @@
 """The agenda builder: units and a cut-off give a proposal per unit; the user keeps, orders, adds.
 
-Left, the proposal grouped by unit with why each item is there (overdue, urgent, due before the
-meeting, unmoved since the last meeting, carried over), its age and how often it was carried.
-Right, the agenda itself: Alt+Up/Alt+Down move an item, Delete removes it.
+Above, the proposal grouped by unit (``proposal_tree``); below, the agenda itself:
+Alt+Up/Alt+Down move an item, Delete removes it.
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -47,17 +44,7 @@ from lapor_desk.ui.views.meetings.common import (
     hint,
     to_qdate,
 )
-
-_INDEX_ROLE = int(Qt.ItemDataRole.UserRole)
-
-
-def _children(branch: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    found = []
-    for number in range(branch.childCount()):
-        leaf = branch.child(number)
-        assert leaf is not None
-        found.append(leaf)
-    return found
+from lapor_desk.ui.views.meetings.proposal_tree import ProposalTree
 
 
 class AgendaBuilder(QWidget):
@@ -72,7 +59,6 @@ class AgendaBuilder(QWidget):
         self._actor = actor
         self.detail: MeetingDetail | None = None
         self.proposal: AgendaProposal | None = None
-        self._proposed: list[ProposedItem] = []
         self._build()
 
     def _build(self) -> None:
@@ -83,20 +69,7 @@ class AgendaBuilder(QWidget):
         self.units.setMaximumHeight(110)
         self.propose_button = QPushButton(_("Propose"))
         self.propose_button.clicked.connect(self.propose)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels(
-            [_("Item"), _("Why"), _("Age (working days)"), _("Due"), _("Carried")]
-        )
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(1, 230)
-        for column in range(2, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = ProposalTree()
         self.summary = hint()
         self.add_button = QPushButton(_("Add checked items to the agenda"))
         self.add_button.clicked.connect(self.add_checked)
@@ -160,26 +133,25 @@ class AgendaBuilder(QWidget):
         self.error = form_error()
         self.read_only_note = hint(_("The meeting is closed: its agenda is the record."))
 
+        # The tools sit in two rows under the table, which keeps the full width for titles.
         agenda_box = QGroupBox(_("Agenda"))
-        right = QHBoxLayout(agenda_box)
+        right = QVBoxLayout(agenda_box)
         right.addWidget(self.agenda, 1)
-        tools = QVBoxLayout()
         moves = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button):
             moves.addWidget(button)
-        tools.addLayout(moves)
-        tools.addWidget(self.topic)
-        tools.addWidget(self.add_topic_button)
-        tools.addWidget(self.renaksi)
-        tools.addWidget(self.add_renaksi_button)
-        tools.addWidget(self.minutes_button)
-        tools.addWidget(self.read_only_note)
-        tools.addWidget(self.error)
-        tools.addStretch(1)
-        tools_widget = QWidget()
-        tools_widget.setLayout(tools)
-        tools_widget.setFixedWidth(290)
-        right.addWidget(tools_widget)
+        moves.addStretch(1)
+        moves.addWidget(self.minutes_button)
+        adding = QHBoxLayout()
+        adding.addWidget(self.topic, 1)
+        adding.addWidget(self.add_topic_button)
+        adding.addSpacing(12)
+        adding.addWidget(self.renaksi, 1)
+        adding.addWidget(self.add_renaksi_button)
+        right.addLayout(moves)
+        right.addLayout(adding)
+        right.addWidget(self.read_only_note)
+        right.addWidget(self.error)
 
         # One above the other: both lists need the width for titles and reasons.
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -209,8 +181,7 @@ class AgendaBuilder(QWidget):
             self.cutoff.setDate(to_qdate(cutoff))
             invited = [u.id for u in detail.units]
             self.units.set_units(self._services.agenda.units(detail.row.meeting_date), invited)
-            self.tree.clear()
-            self._proposed = []
+            self.tree.clear_proposal()
             self.proposal = None
             self.summary.setText(_("Choose units and a cut-off date, then Propose."))
             self.renaksi.clear()
@@ -258,81 +229,26 @@ class AgendaBuilder(QWidget):
     def show_proposal(self, proposal: AgendaProposal) -> None:
         """Fill the tree: one branch per unit, its items most pressing first."""
         self.proposal = proposal
-        self.tree.clear()
-        self._proposed = []
-        on_agenda = {r.complaint_id for r in self.agenda_model.rows if r.complaint_id} | {
-            r.action_item_id for r in self.agenda_model.rows if r.action_item_id
-        }
-        for unit in proposal.units:
-            caption = f"{unit.unit.abbreviation} — {unit.unit.name}"
-            count = ngettext("{n} item", "{n} items", unit.total).format(n=fmt_int(unit.total))
-            if unit.last_meeting:
-                count += " · " + _("last meeting {number}").format(number=unit.last_meeting)
-            branch = QTreeWidgetItem([caption, count])
-            branch.setFlags(
-                branch.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
-            )
-            branch.setCheckState(0, Qt.CheckState.Unchecked)
-            font = branch.font(0)
-            font.setBold(True)
-            branch.setFont(0, font)
-            self.tree.addTopLevelItem(branch)
-            for item in unit.items:
-                self._proposed.append(item)
-                carried = item.action.carried_count if item.action else 0
-                leaf = QTreeWidgetItem(
-                    [
-                        item.title,
-                        ", ".join(r.label for r in item.reasons),
-                        fmt_int(item.age_workdays),
-                        fmt_date(item.due) if item.due else "",
-                        f"{fmt_int(carried)}×" if carried else "",
-                    ]
-                )
-                leaf.setData(0, _INDEX_ROLE, len(self._proposed) - 1)
-                leaf.setToolTip(0, item.title)
-                leaf.setFlags(leaf.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                leaf.setCheckState(0, Qt.CheckState.Unchecked)
-                leaf.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
-                leaf.setTextAlignment(4, Qt.AlignmentFlag.AlignRight)
-                key = item.complaint.id if item.complaint else (item.action.id if item.action
-                                                                  else None)
-                if key in on_agenda:
-                    leaf.setDisabled(True)
-                    leaf.setToolTip(1, _("Already on the agenda"))
-                branch.addChild(leaf)
-            branch.setExpanded(True)
+        rows = self.agenda_model.rows
+        self.tree.show_proposal(
+            proposal,
+            complaint_ids={r.complaint_id for r in rows if r.complaint_id},
+            action_ids={r.action_item_id for r in rows if r.action_item_id},
+        )
         total = sum(u.total for u in proposal.units)
         self.summary.setText(
             ngettext(
                 "{n} item proposed up to {date}.", "{n} items proposed up to {date}.", total
             ).format(n=fmt_int(total), date=fmt_date(proposal.cutoff))
         )
-        if branches := self._branches():
-            self.tree.setCurrentItem(branches[0])
 
     def checked_items(self) -> list[ProposedItem]:
         """The proposed items the user ticked, in the proposal's order."""
-        return [
-            self._proposed[int(leaf.data(0, _INDEX_ROLE))]
-            for branch in self._branches()
-            for leaf in _children(branch)
-            if leaf.checkState(0) == Qt.CheckState.Checked and not leaf.isDisabled()
-        ]
-
-    def _branches(self) -> list[QTreeWidgetItem]:
-        found = []
-        for top in range(self.tree.topLevelItemCount()):
-            branch = self.tree.topLevelItem(top)
-            assert branch is not None
-            found.append(branch)
-        return found
+        return self.tree.checked_items()
 
     def check_first(self, per_unit: int) -> None:
         """Tick the first ``per_unit`` items of every unit (the most pressing)."""
-        for branch in self._branches():
-            for leaf in _children(branch)[:per_unit]:
-                leaf.setCheckState(0, Qt.CheckState.Checked)
+        self.tree.check_first(per_unit)
 
     def add_checked(self) -> None:
         """Put the ticked proposals at the end of the agenda."""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from lapor_desk.domain.errors import LaporError, ValidationError
 from lapor_desk.domain.meetings import MeetingStatus
@@ -162,3 +162,10 @@ def hint(text: str = "") -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def compact(*boxes: QComboBox) -> None:
+    """Long unit names must not widen a narrow column: lists elsewhere show them in full."""
+    for box in boxes:
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(18)

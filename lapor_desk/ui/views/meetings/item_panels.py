@@ -1,4 +1,4 @@
-"""Meeting mode's panels: the item summary for the projector, decisions, and action items."""
+"""Meeting mode's panels: the item summary for the projector, and the decisions on the item."""
 
 from __future__ import annotations
 
@@ -13,11 +13,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +25,9 @@ from lapor_desk.domain.formatting import fmt_date, fmt_int
 from lapor_desk.domain.lifecycle import allowed_targets
 from lapor_desk.domain.meeting_outcomes import DecisionKind
 from lapor_desk.i18n import _
-from lapor_desk.services.meeting_inputs import ActionItemInput, DecisionInput
+from lapor_desk.services.meeting_inputs import DecisionInput
 from lapor_desk.services.meeting_models import AgendaItemDetail, UnitRef
-from lapor_desk.ui.views.meetings.common import form_error
+from lapor_desk.ui.views.meetings.common import compact, form_error
 
 SUMMARY_STYLE = """
 QLabel#itemKind { font-size: 12pt; color: #555; }
@@ -134,13 +132,6 @@ class SummaryPanel(QFrame):
             label.setVisible(bool(label.text()))
 
 
-def _compact(*boxes: QComboBox) -> None:
-    """Long unit names must not widen the side column: the list shows them in full."""
-    for box in boxes:
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(18)
-
-
 class DecisionPanel(QGroupBox):
     """The decisions on the item, and the form for a new one (Ctrl+Return records it)."""
 
@@ -159,7 +150,7 @@ class DecisionPanel(QGroupBox):
                      FollowUpKind.COMPLETION, FollowUpKind.INFO_REQUEST):
             self.follow_up_kind.addItem(kind.label, kind)
         self.unit = QComboBox()
-        _compact(self.kind, self.target, self.follow_up_kind, self.unit)
+        compact(self.kind, self.target, self.follow_up_kind, self.unit)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(_("What the meeting decided (Ctrl+Enter records it)"))
@@ -247,82 +238,13 @@ class DecisionPanel(QGroupBox):
         )
 
 
-class ActionPanel(QGroupBox):
-    """The action items agreed under the item, and the form for a new one."""
-
-    #: The user asked to add the action typed.
-    add_requested = Signal()
+class ProjectorWindow(QWidget):
+    """The item summary alone, for a second screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_("Action items"), parent)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)
-        self.list.setMaximumHeight(90)
-        self.description = QLineEdit()
-        self.description.setPlaceholderText(_("The agreed action (Enter adds it)"))
-        self.description.returnPressed.connect(self.add_requested)
-        self.unit = QComboBox()
-        _compact(self.unit)
-        self.person = QLineEdit()
-        self.person.setPlaceholderText(_("Person in charge"))
-        self.person.returnPressed.connect(self.add_requested)
-        self.due = QSpinBox()
-        self.due.setRange(1, 250)
-        self.due.setValue(5)
-        self.due.setSuffix(" " + _("working days"))
-        self.complaint = QLabel()
-        self.add_button = QPushButton(_("Add action"))
-        self.add_button.clicked.connect(self.add_requested)
-        self.error = form_error()
-        self._complaint_id: int | None = None
-        form = QFormLayout()
-        form.addRow(_("Action"), self.description)
-        form.addRow(_("Owner unit"), self.unit)
-        form.addRow(_("Person in charge"), self.person)
-        form.addRow(_("Due in"), self.due)
-        form.addRow(_("Complaint"), self.complaint)
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(_("LAPOR Desk — projector"))
+        self.summary = SummaryPanel()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(self.error, 1)
-        row.addWidget(self.add_button)
-        layout.addLayout(row)
-
-    def show_item(self, detail: AgendaItemDetail, units: Sequence[UnitRef]) -> None:
-        """The item's actions; the owner defaults to the item's unit, the complaint to its own."""
-        self.list.clear()
-        for action in detail.actions:
-            self.list.addItem(
-                f"{action.description} — {action.owner_unit}"
-                + (f", {action.person_in_charge}" if action.person_in_charge else "")
-                + ", " + _("due {date}").format(date=fmt_date(action.due_date))
-            )
-        self.unit.clear()
-        for unit in units:
-            self.unit.addItem(f"{unit.abbreviation} — {unit.name}", unit.id)
-        if detail.row.unit_id is not None:
-            self.unit.setCurrentIndex(max(0, self.unit.findData(detail.row.unit_id)))
-        complaint = detail.complaint
-        self._complaint_id = complaint.id if complaint else None
-        self.complaint.setText(complaint.tracking_id if complaint else _("none"))
-        self.description.clear()
-        self.person.clear()
-        self.due.setValue(5)
-        self.error.hide()
-
-    def set_editable(self, editable: bool) -> None:
-        """Offer the form only while the meeting is in session; the list stays readable."""
-        for widget in (self.description, self.unit, self.person, self.due, self.add_button):
-            widget.setEnabled(editable)
-
-    def action(self) -> ActionItemInput:
-        """The form as the service's input."""
-        unit = self.unit.currentData()
-        return ActionItemInput(
-            description=self.description.text(),
-            owner_unit_id=int(unit) if unit is not None else 0,
-            due_workdays=self.due.value(),
-            person_in_charge=self.person.text(),
-            complaint_id=self._complaint_id,
-        )
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.addWidget(self.summary)

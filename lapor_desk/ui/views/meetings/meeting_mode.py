@@ -1,60 +1,44 @@
 """Meeting mode: a focused window that steps through the agenda while the notulis types.
 
 PageDown/PageUp (or Ctrl+Right/Ctrl+Left outside text fields) go to the next/previous item.
-Notes save on a one-second idle timer and at least every two seconds while typing, on every
-item change and on leaving, so a killed process loses at most the last two seconds of typing.
+The item's notes and the meeting's own (opening and closing) save themselves (``autosave``),
+and on every item change and on leaving.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from lapor_desk.domain.actor import Actor
-from lapor_desk.domain.errors import LaporError
 from lapor_desk.domain.meetings import MeetingStatus
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.meeting_models import AgendaItemDetail, AgendaItemRow, UnitRef
 from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.meetings.action_panel import ActionPanel
+from lapor_desk.ui.views.meetings.autosave import NotesBox, Saver
 from lapor_desk.ui.views.meetings.common import (
     MEETING_STYLE,
     call_service,
-    fmt_duration,
-    form_error,
     hint,
     style_status_chip,
 )
-from lapor_desk.ui.views.meetings.item_panels import ActionPanel, DecisionPanel, SummaryPanel
-
-IDLE_SAVE_MS = 1000  # save after a second without typing
-MAX_UNSAVED_MS = 2000  # and never let typed text wait longer than this
-
-
-class ProjectorWindow(QWidget):
-    """The item summary alone, for a second screen."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(_("LAPOR Desk — projector"))
-        self.summary = SummaryPanel()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 30)
-        layout.addWidget(self.summary)
+from lapor_desk.ui.views.meetings.item_panels import DecisionPanel, ProjectorWindow, SummaryPanel
+from lapor_desk.ui.views.meetings.session_clock import SessionClock
 
 
 class MeetingMode(QWidget):
@@ -82,30 +66,13 @@ class MeetingMode(QWidget):
         self.index = -1
         self.detail: AgendaItemDetail | None = None
         self.projector: ProjectorWindow | None = None
-        self._revision = 0
-        self._dirty = False
-        self._loading = False
-        self._item_base = 0  # seconds recorded on the item before it was shown this time
-        self._meeting_base = 0
-        self._item_clock = QElapsedTimer()
-        self._meeting_clock = QElapsedTimer()
+        self.clock = SessionClock(self)
         self.setStyleSheet(MEETING_STYLE)
         self.setWindowTitle(_("LAPOR Desk — meeting mode"))
         self._build()
-        self.idle_timer = QTimer(self)
-        self.idle_timer.setSingleShot(True)
-        self.idle_timer.setInterval(IDLE_SAVE_MS)
-        self.idle_timer.timeout.connect(self.save_notes)
-        self.max_timer = QTimer(self)
-        self.max_timer.setSingleShot(True)
-        self.max_timer.setInterval(MAX_UNSAVED_MS)
-        self.max_timer.timeout.connect(self.save_notes)
-        self.tick = QTimer(self)
-        self.tick.setInterval(1000)
-        self.tick.timeout.connect(self._show_timers)
         self._shortcuts()
         self.reload()
-        self.tick.start()
+        self.clock.tick.start()
 
     # -- building ------------------------------------------------------------------------------
 
@@ -115,10 +82,6 @@ class MeetingMode(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_chip = QLabel()
-        self.meeting_timer = QLabel()
-        self.item_timer = QLabel()
-        for label in (self.meeting_timer, self.item_timer):
-            label.setStyleSheet("font-size: 13pt; font-family: monospace;")
         self.start_button = QPushButton(_("Start the meeting"))
         self.start_button.clicked.connect(self.start_meeting)
         self.end_button = QPushButton(_("Close the meeting"))
@@ -135,10 +98,10 @@ class MeetingMode(QWidget):
         top.addWidget(self.status_chip)
         top.addSpacing(16)
         top.addWidget(QLabel(_("Meeting")))
-        top.addWidget(self.meeting_timer)
+        top.addWidget(self.clock.meeting_label)
         top.addSpacing(8)
         top.addWidget(QLabel(_("Item")))
-        top.addWidget(self.item_timer)
+        top.addWidget(self.clock.item_label)
         top.addSpacing(16)
         for button in (self.start_button, self.end_button, self.projector_button,
                        self.leave_button):
@@ -155,24 +118,25 @@ class MeetingMode(QWidget):
         summary_scroll.setWidget(self.summary)
         self.navigation_hint = hint(
             _("PageDown / PageUp: next / previous item · Ctrl+1 notes · Ctrl+2 decision · "
-              "Ctrl+3 action")
+              "Ctrl+3 action · Ctrl+4 opening and closing")
         )
 
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(_("Notes on this item: who said what"))
-        self.notes.setStyleSheet("font-size: 12pt;")
-        self.notes.textChanged.connect(self._on_notes_text_changed)
-        self.save_state = hint()
-        self.notes_error = form_error()
-        notes_box = QGroupBox(_("Notes"))
-        notes_layout = QVBoxLayout(notes_box)
-        notes_layout.addWidget(self.notes, 1)
-        notes_layout.addWidget(self.save_state)
-        notes_layout.addWidget(self.notes_error)
+        self.item_notes = NotesBox(_("Notes on this item: who said what"))
+        self.item_notes.saved.connect(self._on_item_notes_saved)
+        # The names the rest of the window (and its tests) use for the item's notes.
+        self.notes = self.item_notes.editor
+        self.save_state = self.item_notes.save_state
+        self.notes_error = self.item_notes.error
+        self.meeting_notes = NotesBox(
+            _("Opening and closing of the meeting: who opened it, the chair's conclusions")
+        )
+        self.notes_tabs = QTabWidget()
+        self.notes_tabs.addTab(self.item_notes, _("Notes on this item"))
+        self.notes_tabs.addTab(self.meeting_notes, _("Opening and closing"))
         self.decision_panel = DecisionPanel()
         self.decision_panel.record_requested.connect(self.record_decision)
-        self.action_panel = ActionPanel()
-        self.action_panel.add_requested.connect(self.add_action)
+        self.action_panel = ActionPanel(self._services, self._events, self._actor)
+        self.action_panel.actions_changed.connect(self._refresh_item)
         self.state_note = hint()
 
         centre = QVBoxLayout()
@@ -182,9 +146,12 @@ class MeetingMode(QWidget):
         centre_widget.setLayout(centre)
         side = QVBoxLayout()
         side.addWidget(self.state_note)
-        side.addWidget(notes_box, 1)
+        side.addWidget(self.notes_tabs, 1)
         side.addWidget(self.decision_panel)
         side.addWidget(self.action_panel)
+        for panel in (self.decision_panel, self.action_panel):
+            # Their forms keep full height; the notes take what is left of the column.
+            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         side_widget = QWidget()
         side_widget.setLayout(side)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -208,14 +175,19 @@ class MeetingMode(QWidget):
             ("PgUp", self.previous_item),
             ("Ctrl+Right", self.next_item),
             ("Ctrl+Left", self.previous_item),
-            ("Ctrl+1", self.notes.setFocus),
+            ("Ctrl+1", lambda: self._focus_notes(self.item_notes)),
             ("Ctrl+2", self.decision_panel.text.setFocus),
             ("Ctrl+3", self.action_panel.description.setFocus),
+            ("Ctrl+4", lambda: self._focus_notes(self.meeting_notes)),
             ("Ctrl+Shift+E", self.end_meeting),
             ("Esc", self.close),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _focus_notes(self, box: NotesBox) -> None:
+        self.notes_tabs.setCurrentWidget(box)
+        box.editor.setFocus()
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -237,7 +209,9 @@ class MeetingMode(QWidget):
         running = row.status is MeetingStatus.IN_SESSION
         self.start_button.setVisible(row.status is MeetingStatus.SCHEDULED)
         self.end_button.setVisible(running)
-        self.notes.setReadOnly(not running)
+        self.meeting_notes.load(
+            detail.notes, detail.notes_revision, self._meeting_saver() if running else None
+        )
         self.decision_panel.set_editable(running)
         self.action_panel.set_editable(running)
         if running:
@@ -247,11 +221,7 @@ class MeetingMode(QWidget):
         else:
             self.state_note.setText(_("Start the meeting to take notes and decisions."))
         self.state_note.setVisible(not running)
-        self._meeting_base = sum(i.elapsed_seconds for i in self.items)
-        if running:
-            self._meeting_clock.start()
-        else:
-            self._meeting_clock.invalidate()
+        self.clock.start_meeting(sum(i.elapsed_seconds for i in self.items), running)
         current = self.items[self.index].id if 0 <= self.index < len(self.items) else None
         self.agenda.blockSignals(True)
         self.agenda.clear()
@@ -265,8 +235,10 @@ class MeetingMode(QWidget):
         if target >= 0:
             self.go_to(target)
         else:
+            self.detail = None
+            self.item_notes.load("", 0, None)
+            self.clock.start_item(None, running)
             self.summary.title.setText(_("The agenda is empty."))
-        self._show_timers()
 
     @property
     def running(self) -> bool:
@@ -284,16 +256,11 @@ class MeetingMode(QWidget):
         item = self.items[index]
         detail = self._services.meeting_notes.item(item.id)
         self.detail = detail
-        self._loading = True
-        self.notes.setPlainText(detail.notes)
-        self._loading = False
-        self._dirty = False
-        self._revision = detail.row.notes_revision
-        self._item_base = detail.row.elapsed_seconds
-        if self.running:
-            self._item_clock.start()
-        else:
-            self._item_clock.invalidate()
+        self.item_notes.load(
+            detail.notes, detail.row.notes_revision,
+            self._item_saver(item.id) if self.running else None,
+        )
+        self.clock.start_item(detail.row.elapsed_seconds, self.running)
         self.summary.show_item(detail, index + 1, len(self.items))
         if self.projector is not None:
             self.projector.summary.show_item(detail, index + 1, len(self.items))
@@ -302,9 +269,6 @@ class MeetingMode(QWidget):
         self.agenda.blockSignals(True)
         self.agenda.setCurrentRow(index)
         self.agenda.blockSignals(False)
-        self.save_state.setText("")
-        self.notes_error.hide()
-        self._show_timers()
         self.item_shown.emit(item.id)
 
     def next_item(self) -> None:
@@ -318,57 +282,30 @@ class MeetingMode(QWidget):
     def _on_agenda_row_changed(self, row: int) -> None:
         self.go_to(row)
 
-    # -- timers --------------------------------------------------------------------------------
-
-    def item_seconds(self) -> int:
-        """Seconds spent on the item shown, earlier visits included."""
-        running = self._item_clock.elapsed() // 1000 if self._item_clock.isValid() else 0
-        return self._item_base + int(running)
-
-    def meeting_seconds(self) -> int:
-        """Seconds of the meeting: time recorded on its items plus time since this window opened."""
-        running = self._meeting_clock.elapsed() // 1000 if self._meeting_clock.isValid() else 0
-        return self._meeting_base + int(running)
-
-    def _show_timers(self) -> None:
-        self.meeting_timer.setText(fmt_duration(self.meeting_seconds()))
-        self.item_timer.setText(fmt_duration(self.item_seconds()) if self.detail else "—")
-
     # -- autosave ------------------------------------------------------------------------------
 
-    def _on_notes_text_changed(self) -> None:
-        if self._loading or not self.running:
-            return
-        self._dirty = True
-        self.idle_timer.start()  # restarted by every keystroke
-        if not self.max_timer.isActive():
-            self.max_timer.start()  # not restarted: caps how long typed text stays unsaved
-        self.save_state.setText(_("Unsaved changes…"))
+    def _item_saver(self, item_id: int) -> Saver:
+        """Saves the item's notes together with the time spent on it."""
+        services, actor = self._services, self._actor
+        return lambda text, revision: services.meeting_notes.save_item_notes(
+            actor, item_id, text, revision, self.clock.item_seconds()
+        )
+
+    def _meeting_saver(self) -> Saver:
+        services, actor, meeting_id = self._services, self._actor, self.meeting_id
+        return lambda text, revision: services.meeting_notes.save_meeting_notes(
+            actor, meeting_id, text, revision
+        )
 
     def save_notes(self, force: bool = False) -> bool:
         """Save the item's notes and timer; False when the register refused them."""
-        self.idle_timer.stop()
-        self.max_timer.stop()
-        if self.detail is None or not self.running or not (self._dirty or force):
+        if self.detail is None or not self.running:
             return True
-        item_id = self.detail.row.id
-        text = self.notes.toPlainText()
-        try:
-            saved = self._services.meeting_notes.save_item_notes(
-                self._actor, item_id, text, self._revision, self.item_seconds()
-            )
-        except LaporError as error:
-            # Shown beside the notes, not in a box: the notulis keeps typing, nothing is lost
-            # from the editor, and the text can be copied out.
-            self.notes_error.setText(str(error))
-            self.notes_error.show()
-            return False
-        self._revision = saved.revision
-        self._dirty = False
-        self.notes_error.hide()
-        self.save_state.setText(_("Saved at {time}").format(time=f"{saved.saved_at:%H.%M.%S}"))
-        self.notes_saved.emit(item_id)
-        return True
+        return self.item_notes.save(force=force)
+
+    def _on_item_notes_saved(self) -> None:
+        if self.detail is not None:
+            self.notes_saved.emit(self.detail.row.id)
 
     # -- decisions and actions -----------------------------------------------------------------
 
@@ -385,20 +322,6 @@ class MeetingMode(QWidget):
         if done is not None:
             self._refresh_item()
             self.decision_panel.text.setFocus()
-
-    def add_action(self) -> None:
-        """Agree the typed action item under the item."""
-        if self.detail is None or not self.running:
-            return
-        item_id, data = self.detail.row.id, self.action_panel.action()
-        done = call_service(
-            self, self._events,
-            lambda: self._services.action_items.add(self._actor, item_id, data),
-            lambda result: result[1], self.action_panel.error,
-        )
-        if done is not None:
-            self._refresh_item()
-            self.action_panel.description.setFocus()
 
     def _refresh_item(self) -> None:
         """Show the item's outcomes again without touching the notes being typed."""
@@ -427,7 +350,7 @@ class MeetingMode(QWidget):
 
     def end_meeting(self) -> None:
         """Save, then close the meeting: from now on it is read-only (Ctrl+Shift+E)."""
-        if not self.running or not self.save_notes(force=True):
+        if not self.running or not self.save_notes(force=True) or not self.meeting_notes.save():
             return
         done = call_service(
             self, self._events,
@@ -464,8 +387,9 @@ class MeetingMode(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Save the notes (and the item's time) before the window goes."""
-        self.save_notes(force=self._dirty or self.running)
-        self.tick.stop()
+        self.save_notes(force=self.running)
+        self.meeting_notes.save()
+        self.clock.tick.stop()
         if self.projector is not None:
             self.projector.close()
         if self.running:

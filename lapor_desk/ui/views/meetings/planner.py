@@ -1,4 +1,4 @@
-"""The meeting planner: header, invited units, narasumber, and the status moves the rules allow.
+"""The meeting planner: header, invited units, narasumber, and the status box (``status_box``).
 
 Closing makes the meeting read-only; reopening needs a typed reason, which its history keeps.
 """
@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -48,20 +46,7 @@ from lapor_desk.ui.views.meetings.common import (
     style_status_chip,
     to_qdate,
 )
-
-
-def move_caption(current: MeetingStatus, target: MeetingStatus) -> str:
-    """The button text of a status move."""
-    if target is MeetingStatus.DRAFT:
-        return _("Back to draft")
-    if target is MeetingStatus.SCHEDULED:
-        return _("Schedule")
-    if target is MeetingStatus.IN_SESSION:
-        return _("Start the meeting")
-    if target is MeetingStatus.CLOSED:
-        return _("Close the meeting")
-    del current
-    return _("Approve the minutes")
+from lapor_desk.ui.views.meetings.status_box import MeetingStatusBox
 
 
 class _Person:
@@ -186,34 +171,14 @@ class MeetingPlanner(QWidget):
         self.save_button.setToolTip(_("Ctrl+S"))
         self.save_button.clicked.connect(self.save)
 
-        # Status: only the moves the rules allow are offered; reopening asks for a reason.
-        self.moves = QHBoxLayout()
-        self.move_buttons: dict[MeetingStatus, QPushButton] = {}
-        self.reopen_reason = QLineEdit()
-        self.reopen_reason.setPlaceholderText(_("Why the closed meeting is reopened"))
-        self.reopen_button = QPushButton(_("Reopen"))
-        self.reopen_button.clicked.connect(self.reopen)
-        self.reopen_reason.textChanged.connect(self._update_reopen)
-        self.reopen_reason.returnPressed.connect(self.reopen)
-        self.reopen_row = QWidget()
-        reopen = QHBoxLayout(self.reopen_row)
-        reopen.setContentsMargins(0, 0, 0, 0)
-        reopen.addWidget(self.reopen_reason, 1)
-        reopen.addWidget(self.reopen_button)
-        self.read_only_note = hint(
-            _("This meeting is closed: it is the record and cannot be changed. "
-              "Reopen it (with a reason) to change it.")
-        )
-        self.history = QListWidget()
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.history.setMaximumHeight(120)
-        status_box = QGroupBox(_("Status"))
-        status = QVBoxLayout(status_box)
-        status.addLayout(self.moves)
-        status.addWidget(self.read_only_note)
-        status.addWidget(self.reopen_row)
-        status.addWidget(QLabel(_("History")))
-        status.addWidget(self.history)
+        self.status_box = MeetingStatusBox()
+        self.status_box.move_requested.connect(self.move_to)
+        self.status_box.reopen_requested.connect(self.reopen)
+        # The box's parts the window (and its tests) reach through the planner.
+        self.reopen_reason = self.status_box.reopen_reason
+        self.reopen_button = self.status_box.reopen_button
+        self.reopen_row = self.status_box.reopen_row
+        self.history = self.status_box.history
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -226,7 +191,7 @@ class MeetingPlanner(QWidget):
         left.addWidget(speakers_box, 1)
         right = QVBoxLayout()
         right.addWidget(units_box, 1)
-        right.addWidget(status_box)
+        right.addWidget(self.status_box)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         content = QWidget()
@@ -299,48 +264,16 @@ class MeetingPlanner(QWidget):
         self.error.hide()
         self._show_status()
 
+    @property
+    def move_buttons(self) -> dict[MeetingStatus, QPushButton]:
+        """The status moves offered now, by target status."""
+        return self.status_box.move_buttons
+
     def _show_status(self) -> None:
-        while self.moves.count():
-            item = self.moves.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                # Hidden at once: deleteLater waits for the event loop, and until then the old
-                # button would still be drawn over the new ones.
-                widget.hide()
-                widget.deleteLater()
-        self.move_buttons = {}
-        self.history.clear()
-        detail = self.detail
-        status = detail.row.status if detail else MeetingStatus.DRAFT
-        read_only = status.read_only
+        read_only = self.detail is not None and self.detail.row.status.read_only
         for widget in self._editable:
             widget.setEnabled(not read_only)
-        self.read_only_note.setVisible(read_only)
-        self.reopen_row.setVisible(read_only)
-        self.reopen_reason.clear()
-        self._update_reopen()
-        if detail is None:
-            self.moves.addWidget(hint(_("Save the meeting to schedule it.")))
-            return
-        for target in sorted(detail.allowed_targets, key=list(MeetingStatus).index):
-            if read_only and target is MeetingStatus.IN_SESSION:
-                continue  # reopening goes through the reason field below
-            button = QPushButton(move_caption(status, target))
-            button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
-            self.moves.addWidget(button)
-            self.move_buttons[target] = button
-        self.moves.addStretch(1)
-        for step in detail.history:
-            when = f"{step.changed_at:%d-%m-%Y %H.%M}"
-            text = f"{when}  {step.to_status.label} — {step.changed_by}"
-            if step.reopening:
-                text = _("{when}  Reopened by {name}: {reason}").format(
-                    when=when, name=step.changed_by, reason=step.reason or ""
-                )
-            self.history.addItem(text)
-
-    def _update_reopen(self) -> None:
-        self.reopen_button.setEnabled(bool(self.reopen_reason.text().strip()))
+        self.status_box.show_status(self.detail)
 
     # -- editing -------------------------------------------------------------------------------
 
@@ -427,10 +360,9 @@ class MeetingPlanner(QWidget):
         if done is not None:
             self.show_meeting(meeting_id)
 
-    def reopen(self) -> None:
-        """Reopen the closed meeting with the typed reason (kept in its history)."""
-        reason = self.reopen_reason.text().strip()
-        if self.detail is None or not reason:
+    def reopen(self, reason: str) -> None:
+        """Reopen the closed meeting with ``reason`` (kept in its history)."""
+        if self.detail is None or not reason.strip():
             return
         meeting_id = self.detail.row.id
         done = call_service(

@@ -1,0 +1,245 @@
+"""The SQL of the register's list: filter conditions, sort orders and the plan each one needs.
+
+A page of the list is ``ORDER BY … LIMIT``; it is quick only when SQLite reads an index in that
+order and stops after the page. A condition that SQLite can answer from an index of its own
+(the search index, the deadline columns) tempts it to fetch every match first and sort them
+all, which costs in proportion to the matches: fine for a few hundred, 0,5 s for 500.000.
+So before an ordered read the conditions that tempt it are probed with a bounded ``LIMIT``
+(:data:`MANY_MATCHES`): when many rows match, the condition is written so that SQLite cannot
+drive the query with it (a unary ``+``) and only checks it on the rows it reads in order.
+PostgreSQL's planner weighs this itself; there nothing changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    and_,
+    case,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import UnaryExpression
+
+from lapor_desk.domain.enums import InternalStatus, SlaState
+from lapor_desk.models import Complaint, ComplaintDeadline, Topic, Unit
+from lapor_desk.persistence.search import match_condition, matches_at_least
+from lapor_desk.services.complaint_filter import (
+    NO_KLASIFIKASI,
+    ComplaintFilter,
+    Privacy,
+    SlaFilter,
+    Sort,
+    SortKey,
+)
+
+#: A condition matching at least this many rows is only checked on rows read in sort order.
+MANY_MATCHES = 2_000
+
+#: Statuses in lifecycle order, for sorting by status.
+_STATUS_ORDER = {status.value: position for position, status in enumerate(InternalStatus)}
+
+
+@dataclass(frozen=True, slots=True)
+class SlaWindow:
+    """The reference date and the first day that is no longer "due soon" (exclusive)."""
+
+    reference: date
+    due_soon_before: date
+
+    def state(self, due: date | None) -> SlaState | None:
+        """Where a stored open due date stands; ``None`` when no clock runs."""
+        if due is None:
+            return None
+        if due < self.reference:
+            return SlaState.OVERDUE
+        if due < self.due_soon_before:
+            return SlaState.DUE_SOON
+        return SlaState.ON_TIME
+
+
+def needs_deadline(value: ComplaintFilter) -> bool:
+    """True when ``value`` filters on the stored deadline table."""
+    return value.unit_id is not None or value.sla is not None
+
+
+def complaint_only(value: ComplaintFilter) -> bool:
+    """True when ``value`` has no condition on the complaint table itself."""
+    return ComplaintFilter(unit_id=value.unit_id, sla=value.sla) == value
+
+
+def filtered(
+    session: Session,
+    query: Select[Any],
+    value: ComplaintFilter,
+    window: SlaWindow | None,
+    *,
+    in_order: bool = False,
+) -> Select[Any]:
+    """``query`` over the complaints matching ``value``.
+
+    ``in_order``: the caller sorts and limits, so large match sets must not drive the plan.
+    """
+    query = query.select_from(Complaint)
+    if needs_deadline(value):
+        query = query.join(ComplaintDeadline, ComplaintDeadline.complaint_id == Complaint.id)
+    return query.where(*conditions(session, value, window, in_order=in_order))
+
+
+def _probe_many(session: Session, condition: ColumnElement[bool]) -> bool:
+    bounded = select(ComplaintDeadline.complaint_id).where(condition).limit(MANY_MATCHES)
+    found = session.scalar(select(func.count()).select_from(bounded.subquery()))
+    return int(found or 0) >= MANY_MATCHES
+
+
+def _unindexed_deadline(column: str, kind: Date | Integer) -> ColumnElement[Any]:
+    # "+column" has the column's value, but SQLite no longer considers an index on it.
+    return type_coerce(literal_column(f"+complaint_deadline.{column}"), kind)
+
+
+def deadline_conditions(
+    value: ComplaintFilter, window: SlaWindow | None
+) -> list[ColumnElement[bool]]:
+    """The conditions of ``value`` on the stored deadline table, indexable form."""
+    conditions: list[ColumnElement[bool]] = []
+    if value.unit_id is not None:
+        conditions.append(ComplaintDeadline.lead_unit_id == value.unit_id)
+    if value.sla is not None:
+        assert window is not None, "the caller computes the SLA window for an SLA filter"
+        conditions.append(_sla_condition(ComplaintDeadline.open_due, value.sla, window))
+    return conditions
+
+
+def _sla_condition(
+    due: ColumnElement[Any] | Any, sla: SlaFilter, window: SlaWindow
+) -> ColumnElement[bool]:
+    if sla is SlaFilter.OVERDUE:
+        return due < window.reference
+    return and_(due >= window.reference, due < window.due_soon_before)
+
+
+def conditions(
+    session: Session, value: ComplaintFilter, window: SlaWindow | None, *, in_order: bool
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of ``value`` (see :func:`filtered` for ``in_order``)."""
+    c = Complaint
+    dialect = session.get_bind().dialect.name
+    steer = in_order and dialect == "sqlite"
+    result: list[ColumnElement[bool]] = []
+    if value.statuses:
+        # str() of a StrEnum is its value; a plain str (as Qt may hand back) passes unchanged.
+        result.append(c.status.in_(sorted(str(s) for s in value.statuses)))
+    if value.topic_id is not None:
+        result.append(c.topic_id == value.topic_id)
+    deadline = deadline_conditions(value, window)
+    if steer and deadline and _probe_many(session, and_(*deadline)):
+        if value.unit_id is not None:
+            unit = _unindexed_deadline("lead_unit_id", Integer())
+            result.append(unit == value.unit_id)
+        if value.sla is not None:
+            assert window is not None
+            due = _unindexed_deadline("open_due", Date())
+            result.append(_sla_condition(due, value.sla, window))
+    else:
+        result.extend(deadline)
+    if value.klasifikasi == NO_KLASIFIKASI:
+        result.append(c.klasifikasi.is_(None))
+    elif value.klasifikasi is not None:
+        result.append(c.klasifikasi == value.klasifikasi)
+    if value.channel is not None:
+        result.append(c.channel == value.channel)
+    if value.urgent is not None:
+        result.append(c.urgent.is_(value.urgent))
+    if value.received_from is not None:
+        result.append(c.received_at >= datetime.combine(value.received_from, time()))
+    if value.received_to is not None:
+        day_after = datetime.combine(value.received_to + timedelta(days=1), time())
+        result.append(c.received_at < day_after)
+    if value.privacy is not None:
+        result.append(_privacy(value.privacy))
+    if value.text.strip():
+        many = steer and matches_at_least(session.connection(), value.text, MANY_MATCHES)
+        match = match_condition(dialect, value.text, in_order=many)
+        # A query of punctuation only searches for nothing: it matches no complaint.
+        result.append(match if match is not None else false())
+    return result
+
+
+def _privacy(privacy: Privacy) -> ColumnElement[bool]:
+    c = Complaint
+    match privacy:
+        case Privacy.PUBLIC:
+            return and_(c.anonim.is_(False), c.rahasia.is_(False))
+        case Privacy.ANONIM:
+            return c.anonim.is_(True)
+        case Privacy.RAHASIA:
+            return c.rahasia.is_(True)
+        case Privacy.ANY:
+            return or_(c.anonim.is_(True), c.rahasia.is_(True))
+
+
+def sorted_query(
+    query: Select[Any], value: ComplaintFilter, sort: Sort, *, reverse: bool
+) -> Select[Any]:
+    """Order ``query`` by ``sort``; ``reverse`` gives the exact mirror order (for the tail)."""
+    descending = sort.descending != reverse
+    # NULLs (no topic, no unit, no running deadline) come last in the order the user sees.
+    nulls_last = not reverse
+    joined_deadline = needs_deadline(value)
+    # Mapped attributes and SQL expressions alike: SQLAlchemy's stubs share no narrower type.
+    expressions: list[Any] = []
+    nullable = True
+    c = Complaint
+    match sort.key:
+        case SortKey.RECEIVED:
+            expressions, nullable = [c.received_at], False
+        case SortKey.TRACKING_ID:
+            expressions, nullable = [c.tracking_id], False
+        case SortKey.TITLE:
+            expressions, nullable = [c.title], False
+        case SortKey.STATUS:
+            expressions, nullable = [case(_STATUS_ORDER, value=c.status, else_=99)], False
+        case SortKey.KLASIFIKASI:
+            expressions = [c.klasifikasi]
+        case SortKey.TOPIC:
+            query = query.outerjoin(Topic, Topic.id == c.topic_id)
+            expressions = [Topic.name]
+        case SortKey.CHANNEL:
+            expressions = [c.channel]
+        case SortKey.UNIT:
+            if not joined_deadline:
+                query = query.outerjoin(
+                    ComplaintDeadline, ComplaintDeadline.complaint_id == c.id
+                )
+            query = query.outerjoin(Unit, Unit.id == ComplaintDeadline.lead_unit_id)
+            expressions = [Unit.abbreviation]
+        case SortKey.DUE:
+            if not joined_deadline:
+                query = query.outerjoin(
+                    ComplaintDeadline, ComplaintDeadline.complaint_id == c.id
+                )
+            expressions = [ComplaintDeadline.open_due]
+        case SortKey.URGENT:
+            expressions, nullable = [c.urgent], False
+        case SortKey.PRIVACY:
+            expressions, nullable = [c.anonim, c.rahasia], False
+    order: list[UnaryExpression[Any]] = []
+    for expression in expressions:
+        term = expression.desc() if descending else expression.asc()
+        if nullable:
+            term = term.nulls_last() if nulls_last else term.nulls_first()
+        order.append(term)
+    order.append(c.id.desc() if descending else c.id.asc())
+    return query.order_by(*order)
