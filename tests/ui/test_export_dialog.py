@@ -96,20 +96,17 @@ def test_letterhead_is_edited_on_the_reports_page(
     events = _events()
     page = ReportsPage(demo_services, events=events)
     qtbot.addWidget(page)
-    page.head_name.setText("Dr. Kepala Biro")
-    page.head_nip.setText("197001011995032001")
+    form = page.letterhead_form
+    form.head_name.setText("Dr. Kepala Biro")
+    form.head_nip.setText("197001011995032001")
     with qtbot.waitSignal(events.changed, timeout=5_000):
-        page.save_button.click()
+        form.save_button.click()
     stored = demo_services.documents.letterhead_settings()
     assert stored.head_name == "Dr. Kepala Biro"
     assert stored.head_signer().nip == "19700101 199503 2 001"
-    page.ministry.setText("")
-    with pytest.MonkeyPatch.context() as patch:
-        shown: list[str] = []
-        patch.setattr("lapor_desk.ui.views.reports_page.show_error",
-                      lambda _parent, error: shown.append(str(error)))
-        page.save_button.click()
-    assert shown == ["Kop surat memerlukan nama kementerian."]
+    form.ministry.setText("")
+    form.save_button.click()
+    assert form.error.text() == "Kop surat memerlukan nama kementerian."  # under the form
     assert demo_services.documents.letterhead_settings().ministry != ""
 
 

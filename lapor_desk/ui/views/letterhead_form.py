@@ -1,8 +1,8 @@
 """The letterhead and signer of every document, as a form that saves through the documents service.
 
-The Reports page has its own copy of these fields; both save through
-:meth:`~lapor_desk.services.documents.DocumentService.save_letterhead` and reload when the
-settings change, so they never disagree.
+The Reports page and the settings page both show this form; it saves through
+:meth:`~lapor_desk.services.documents.DocumentService.save_letterhead` and reloads when the
+settings change, so the two pages never disagree.
 """
 
 from __future__ import annotations

@@ -6,33 +6,26 @@ meeting (minutes, attendance list, unit extracts).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
-from lapor_desk.domain.errors import ValidationError
 from lapor_desk.i18n import _
-from lapor_desk.reports.document import Paper
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.services.documents import LetterheadSettings
 from lapor_desk.ui.dialogs import hint_label
 from lapor_desk.ui.dialogs.export_dialog import (
     ATTENDANCE,
@@ -42,6 +35,7 @@ from lapor_desk.ui.dialogs.export_dialog import (
 )
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.letterhead_form import LetterheadForm
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -103,7 +97,9 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(documents)
-        layout.addWidget(self._letterhead_box())
+        # The same form as on the settings page: one editor, one place that saves the letterhead.
+        self.letterhead_form = LetterheadForm(services, events, LOCAL_OPERATOR)
+        layout.addWidget(self.letterhead_form)
         layout.addStretch(1)
         self.analysis_button.clicked.connect(self._on_analysis_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_clicked)
@@ -112,70 +108,7 @@ class ReportsPage(QWidget):
         self.attendance_button.clicked.connect(lambda: self.open_meeting_document(ATTENDANCE))
         self.extracts_button.clicked.connect(lambda: self.open_meeting_document(UNIT_EXTRACT))
         events.changed.connect(self._on_events_changed)
-        self.load_letterhead()
         self.load_meetings()
-
-    def _letterhead_box(self) -> QGroupBox:
-        box = QGroupBox(_("Letterhead and signer"))
-        form = QFormLayout(box)
-        self.ministry = QLineEdit()
-        self.units = QPlainTextEdit()
-        self.units.setFixedHeight(64)
-        self.address = QLineEdit()
-        self.phone = QLineEdit()
-        self.website = QLineEdit()
-        self.city = QLineEdit()
-        self.head_name = QLineEdit()
-        self.head_nip = QLineEdit()
-        self.paper = QComboBox()
-        self.paper.addItem("A4", Paper.A4.value)
-        self.paper.addItem("F4 / Folio", Paper.F4.value)
-        self.logo_label = QLabel()
-        logo_button = QPushButton(_("Choose logo (PNG)…"))
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_label, 1)
-        logo_row.addWidget(logo_button)
-        self.save_button = QPushButton(_("Save letterhead"))
-        for label, widget in (
-            (_("Ministry"), self.ministry), (_("Unit lines"), self.units),
-            (_("Address"), self.address), (_("Phone"), self.phone),
-            (_("Website"), self.website), (_("City for the date line"), self.city),
-            (_("Head of Biro Humas"), self.head_name), (_("NIP of the head"), self.head_nip),
-            (_("Default paper"), self.paper),
-        ):
-            form.addRow(label, widget)
-        form.addRow(_("Logo"), logo_row)
-        form.addRow("", self.save_button)
-        logo_button.clicked.connect(self._on_logo_clicked)
-        self.save_button.clicked.connect(self._on_save_clicked)
-        return box
-
-    def load_letterhead(self) -> None:
-        """Show the stored letterhead."""
-        value = self._services.documents.letterhead_settings()
-        self._logo = value.logo_png
-        self.ministry.setText(value.ministry)
-        self.units.setPlainText("\n".join(value.units))
-        self.address.setText(value.address)
-        self.phone.setText(value.phone)
-        self.website.setText(value.website)
-        self.city.setText(value.city)
-        self.head_name.setText(value.head_name)
-        self.head_nip.setText(value.head_nip)
-        self.paper.setCurrentIndex(0 if value.paper is Paper.A4 else 1)
-        self.logo_label.setText(_("Logo set") if value.logo_png else _("No logo"))
-
-    def letterhead(self) -> LetterheadSettings:
-        """The letterhead as typed."""
-        stored = self._services.documents.letterhead_settings()
-        return replace(
-            stored, ministry=self.ministry.text(),
-            units=tuple(u.strip() for u in self.units.toPlainText().splitlines() if u.strip()),
-            address=self.address.text(), phone=self.phone.text(), website=self.website.text(),
-            city=self.city.text() or stored.city, head_name=self.head_name.text(),
-            head_nip=self.head_nip.text(), paper=Paper(self.paper.currentData()),
-            logo_png=self._logo,
-        )
 
     def load_meetings(self) -> None:
         """List the meetings, newest first, keeping the chosen one."""
@@ -203,20 +136,6 @@ class ReportsPage(QWidget):
         self.dialog.show()
         self.dialog.show_preview()
         return self.dialog
-
-    def _on_logo_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), "", "PNG (*.png)")
-        if path:
-            self._logo = Path(path).read_bytes()
-            self.logo_label.setText(Path(path).name)
-
-    def _on_save_clicked(self) -> None:
-        try:
-            changes = self._services.documents.save_letterhead(LOCAL_OPERATOR, self.letterhead())
-        except ValidationError as error:
-            show_error(self, error)
-            return
-        self._events.emit_changes(changes)
 
     def _period(self) -> tuple[date, date]:
         first, last = self.start.date(), self.end.date()
