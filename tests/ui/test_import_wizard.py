@@ -497,7 +497,10 @@ def test_100k_row_import_keeps_the_window_responsive(
     record_property("seconds", round(elapsed, 1))
     record_property("longest_gap_seconds", round(max(gaps), 3))
     assert len(ticks) > elapsed / 0.05 * 0.5, (len(ticks), elapsed)
-    assert max(gaps) < 0.5, f"longest gap between ticks: {max(gaps):.3f} s"
+    # The behaviour under test is "no freeze": done on the GUI thread this import stops the
+    # event loop for its whole 20-40 s. On this shared 2-core machine single hitches of
+    # 0,3-0,9 s were measured (garbage collection, a busy neighbour), so the bound is 2 s.
+    assert max(gaps) < 2.0, f"longest gap between ticks: {max(gaps):.3f} s"
     # The bar moved through both steps: rows read (header included), then complaints written
     # and their deadlines computed (each complaint counts twice).
     assert len(reading) >= 50 and reading[-1] == (100_001, 100_001)
