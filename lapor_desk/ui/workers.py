@@ -21,16 +21,34 @@ class Cancelled(Exception):
 
 
 class Progress:
-    """Thread-safe progress reporting from a worker."""
+    """Thread-safe progress reporting from a worker.
+
+    A report only replaces the latest value; the GUI thread is woken once per unread value and
+    reads the newest one. A busy worker therefore never floods the event loop, and the bar can
+    never be shown a stale, older value after a newer one (the order of cross-thread deliveries
+    is not something to rely on).
+    """
 
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._latest: tuple[int, int, str] | None = None
 
     def report(self, done: int, total: int, message: str = "") -> None:
         """Tell the dialog how far the work is; raises Cancelled once the user cancelled."""
         self.check()
-        self._signals.progressed.emit(done, total, message)
+        with self._lock:
+            wake = self._latest is None
+            self._latest = (done, total, message)
+        if wake:
+            self._signals.progress_waiting.emit()
+
+    def take(self) -> tuple[int, int, str] | None:
+        """The newest unread report, if any (called on the GUI thread)."""
+        with self._lock:
+            latest, self._latest = self._latest, None
+        return latest
 
     def check(self) -> None:
         """Raise Cancelled if the user cancelled."""
@@ -48,7 +66,7 @@ class Progress:
 
 
 class _Signals(QObject):
-    progressed = Signal(int, int, str)
+    progress_waiting = Signal()
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
@@ -84,12 +102,25 @@ class Worker(QObject):
         super().__init__(parent)
         self._signals = _Signals()
         self.progress = Progress(self._signals)
-        self._signals.progressed.connect(self.progressed)
-        self._signals.finished.connect(self.finished)
-        self._signals.failed.connect(self.failed)
+        self._signals.progress_waiting.connect(self._deliver_progress)
+        self._signals.finished.connect(self._finish)
+        self._signals.failed.connect(self._fail)
         self._signals.cancelled.connect(self.cancelled)
         self._runnable = _Runnable(work, self._signals, self.progress)
         self._runnable.setAutoDelete(False)
+
+    def _deliver_progress(self) -> None:
+        latest = self.progress.take()
+        if latest is not None:
+            self.progressed.emit(*latest)
+
+    def _finish(self, result: object) -> None:
+        self._deliver_progress()  # the last report is shown before the result, whatever came first
+        self.finished.emit(result)
+
+    def _fail(self, error: object) -> None:
+        self._deliver_progress()
+        self.failed.emit(error)
 
     def start(self) -> None:
         """Queue the work."""

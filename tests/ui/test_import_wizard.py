@@ -501,8 +501,10 @@ def test_100k_row_import_keeps_the_window_responsive(
     # event loop for its whole 20-40 s. On this shared 2-core machine single hitches of
     # 0,3-0,9 s were measured (garbage collection, a busy neighbour), so the bound is 2 s.
     assert max(gaps) < 2.0, f"longest gap between ticks: {max(gaps):.3f} s"
-    # The bar moved through both steps: rows read (header included), then complaints written
-    # and their deadlines computed (each complaint counts twice).
-    assert len(reading) >= 50 and reading[-1] == (100_001, 100_001)
-    assert {total for _done, total in writing} == {200_000} and writing[-1] == (200_000, 200_000)
-    assert len(writing) >= 20
+    # The bar moved forward through both steps: rows read (header included), then complaints
+    # written and their deadlines computed (each complaint counts twice). Reports the GUI had no
+    # time to show are coalesced, so only "many steps, in order, ending at the end" is fixed.
+    assert len(reading) >= 10 and reading == sorted(set(reading))
+    assert reading[-1] == (100_001, 100_001)
+    assert {total for _done, total in writing} == {200_000} and writing == sorted(set(writing))
+    assert len(writing) >= 10 and writing[-1] == (200_000, 200_000)

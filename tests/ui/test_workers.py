@@ -1,0 +1,78 @@
+"""Workers: progress reaches the GUI thread newest-first, results and errors are not lost."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from lapor_desk.ui.workers import Progress, Worker
+
+REPORTS = 20_000
+
+
+def test_a_flood_of_reports_reaches_the_gui_in_order_and_ends_with_the_last(qtbot: QtBot) -> None:
+    gui_thread = threading.get_ident()
+
+    def work(progress: Progress) -> str:
+        for done in range(1, REPORTS + 1):
+            progress.report(done, REPORTS, f"{done}")
+        return "selesai"
+
+    worker = Worker(work)
+    seen: list[tuple[int, bool]] = []
+    results: list[object] = []
+    worker.progressed.connect(
+        lambda done, _total, _m: seen.append((done, threading.get_ident() == gui_thread)))
+    worker.finished.connect(lambda result: results.append((result, seen[-1][0])))
+    with qtbot.waitSignal(worker.finished, timeout=30_000):
+        worker.start()
+    values = [done for done, _on_gui in seen]
+    assert values == sorted(set(values)), "reports delivered out of order or twice"
+    assert all(on_gui for _done, on_gui in seen)
+    # The last report is delivered before the result; stale ones in between were coalesced.
+    assert results == [("selesai", REPORTS)]
+    assert 1 <= len(values) <= REPORTS
+
+
+def test_cancel_stops_the_work_at_its_next_report(qtbot: QtBot) -> None:
+    started = threading.Event()
+
+    def work(progress: Progress) -> None:
+        started.set()
+        for done in range(10**9):
+            progress.report(done, 0)
+
+    worker = Worker(work)
+    with qtbot.waitSignal(worker.cancelled, timeout=30_000):
+        worker.start()
+        assert started.wait(10)
+        worker.progress.cancel()
+    assert worker.progress.cancelled
+
+
+def test_an_error_in_the_work_comes_back_with_the_last_report(qtbot: QtBot) -> None:
+    def work(progress: Progress) -> None:
+        progress.report(7, 10)
+        raise ValueError("berkas rusak")
+
+    worker = Worker(work)
+    seen: list[int] = []
+    worker.progressed.connect(lambda done, _total, _m: seen.append(done))
+    with qtbot.waitSignal(worker.failed, timeout=30_000) as blocker:
+        worker.start()
+    assert isinstance(blocker.args[0], ValueError) and str(blocker.args[0]) == "berkas rusak"
+    assert seen == [7]
+
+
+@pytest.mark.parametrize("reports", [[], [(1, 3)]])
+def test_take_returns_each_report_once(reports: list[tuple[int, int]]) -> None:
+    from lapor_desk.ui.workers import _Signals
+
+    progress = Progress(_Signals())
+    for done, total in reports:
+        progress.report(done, total)
+    expected = (reports[-1][0], reports[-1][1], "") if reports else None
+    assert progress.take() == expected
+    assert progress.take() is None
