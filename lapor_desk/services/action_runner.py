@@ -22,8 +22,8 @@ from lapor_desk.domain.errors import ConcurrentEdit, LaporError
 from lapor_desk.i18n import _
 from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.complaint_changes import flush_or_conflict, load_complaint
 from lapor_desk.services.deadlines import refresh_deadlines_for
-from lapor_desk.services.register import RegisterService
 from lapor_desk.services.settings import SettingsService
 
 #: Called with (complaints done, complaints in total); raising from it cancels the whole call.
@@ -122,7 +122,7 @@ def run_steps(
         for position, (complaint_id, step) in enumerate(steps, start=1):
             tracking: str | None = None
             try:
-                complaint = RegisterService._load(session, complaint_id, expected_version)
+                complaint = load_complaint(session, complaint_id, expected_version)
                 tracking = complaint.tracking_id
                 if strict:
                     done.append(step(session, complaint, now))
@@ -213,7 +213,7 @@ def undo_step(actor: Actor, record: Undoable) -> Step:
             )
         )
         complaint.updated_at = now
-        RegisterService._flush(session)
+        flush_or_conflict(session)
         return record
 
     return step

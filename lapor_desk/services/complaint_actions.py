@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from lapor_desk.domain import validation as v
 from lapor_desk.domain.actor import Actor, Clock
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus
-from lapor_desk.domain.errors import InvalidTransition, ValidationError
+from lapor_desk.domain.errors import ValidationError
 from lapor_desk.domain.formatting import fmt_date
 from lapor_desk.i18n import _
-from lapor_desk.models import Complaint, Disposition, FollowUp, Unit
+from lapor_desk.models import Complaint, Unit
 from lapor_desk.services.action_runner import (
     ActionKind,
     ActionResult,
@@ -34,7 +34,14 @@ from lapor_desk.services.action_runner import (
     snapshot,
     undo_step,
 )
-from lapor_desk.services.register import RegisterService
+from lapor_desk.services.complaint_changes import (
+    active_units,
+    add_dispositions,
+    add_follow_up,
+    flush_or_conflict,
+    move_status,
+    require_units,
+)
 from lapor_desk.services.settings import SettingsService
 
 __all__ = [
@@ -118,60 +125,17 @@ class ComplaintActionsService:
         expected_version: int | None = None,
         progress: ProgressCallback | None = None,
     ) -> ActionResult:
-        if not unit_ids:
-            raise ValidationError("units", _("Choose at least one unit."))
-        if len(set(unit_ids)) != len(unit_ids):
-            raise ValidationError("units", _("A unit is chosen twice."))
-        names: dict[int, str] = {}
-        text = instruction.strip()
+        require_units(unit_ids)
+        units: dict[int, Unit] = {}
 
         def prepare(session: Session, now: datetime) -> None:
-            units = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(unit_ids)))}
-            for unit_id in unit_ids:
-                unit = units.get(unit_id)
-                if unit is None:
-                    raise ValidationError("units", _("Unit not found."))
-                if unit.active_to is not None and unit.active_to < now.date():
-                    raise ValidationError(
-                        "units", _("Unit “{unit}” is no longer active.").format(unit=unit.name)
-                    )
-                names[unit_id] = unit.name
+            units.update(active_units(session, unit_ids, now.date()))
 
         def step(session: Session, complaint: Complaint, now: datetime) -> Undoable:
-            status = InternalStatus(complaint.status)
-            if not status.is_open:
-                raise InvalidTransition(
-                    _("A complaint with status “{current}” cannot be disposed.").format(
-                        current=status.label
-                    )
-                )
-            active = [d for d in complaint.dispositions if d.withdrawn_at is None]
-            again = [names[u] for u in unit_ids if u in {d.unit_id for d in active}]
-            if again:
-                raise ValidationError(
-                    "units", _("Already disposed to {units}.").format(units=", ".join(again))
-                )
             before = snapshot(complaint)
-            has_lead = any(d.is_lead for d in active)
-            added = [
-                Disposition(
-                    unit_id=unit_id,
-                    is_lead=position == 0 and not has_lead,
-                    disposed_at=now,
-                    disposed_by=actor.display_name,
-                    instruction=text,
-                )
-                for position, unit_id in enumerate(unit_ids)
-            ]
-            complaint.dispositions.extend(added)
-            if status is InternalStatus.BELUM_TERVERIFIKASI:
-                # The register's own move: one place checks the lifecycle and writes history.
-                RegisterService._move(
-                    session, complaint, InternalStatus.BELUM_DITINDAKLANJUTI, actor, now,
-                    _("Verified and disposed"),
-                )
+            added = add_dispositions(session, complaint, units, actor, now, instruction)
             complaint.updated_at = now
-            RegisterService._flush(session)
+            flush_or_conflict(session)
             return Undoable(
                 ActionKind.DISPOSE,
                 complaint.id,
@@ -179,7 +143,7 @@ class ComplaintActionsService:
                 before,
                 InternalStatus(complaint.status),
                 _("disposition to {units}").format(
-                    units=", ".join(names[u] for u in unit_ids)
+                    units=", ".join(unit.name for unit in units.values())
                 ),
                 disposition_ids=tuple(d.id for d in added),
             )
@@ -213,33 +177,10 @@ class ComplaintActionsService:
                 raise ValidationError("unit", _("Unit not found."))
 
         def step(session: Session, complaint: Complaint, now: datetime) -> Undoable:
-            status = InternalStatus(complaint.status)
-            if status is InternalStatus.BELUM_TERVERIFIKASI:
-                raise ValidationError(
-                    "status", _("Verify and dispose the complaint before recording follow-up.")
-                )
-            if when < complaint.received_at:
-                raise ValidationError(
-                    "posted_at", _("Follow-up date cannot be before the complaint was received.")
-                )
             before = snapshot(complaint)
-            follow_up = FollowUp(
-                complaint_id=complaint.id,
-                unit_id=unit_id,
-                kind=kind.value,
-                posted_at=when,
-                text=body,
-                created_by=actor.display_name,
-            )
-            session.add(follow_up)
-            target = {
-                FollowUpKind.COMPLETION: InternalStatus.SELESAI,
-                FollowUpKind.INFO_REQUEST: InternalStatus.MENUNGGU_KELENGKAPAN,
-            }.get(kind, InternalStatus.PROSES)
-            if target != status:
-                RegisterService._move(session, complaint, target, actor, when, body[:200])
+            follow_up = add_follow_up(session, complaint, unit_id, kind, body, actor, when)
             complaint.updated_at = now
-            RegisterService._flush(session)
+            flush_or_conflict(session)
             return Undoable(
                 ActionKind.FOLLOW_UP,
                 complaint.id,
@@ -293,9 +234,9 @@ class ComplaintActionsService:
 
         def step(session: Session, complaint: Complaint, now: datetime) -> Undoable:
             before = snapshot(complaint)
-            RegisterService._move(session, complaint, target, actor, now, cleaned)
+            move_status(session, complaint, target, actor, now, cleaned)
             complaint.updated_at = now
-            RegisterService._flush(session)
+            flush_or_conflict(session)
             return Undoable(
                 ActionKind.STATUS,
                 complaint.id,
@@ -325,7 +266,7 @@ class ComplaintActionsService:
             complaint.urgent = urgent
             complaint.urgent_reason = cleaned
             complaint.updated_at = now
-            RegisterService._flush(session)
+            flush_or_conflict(session)
             return Undoable(
                 ActionKind.URGENT,
                 complaint.id,

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from lapor_desk.domain.errors import NotFound, ValidationError
+from lapor_desk.domain.errors import NotFound
 from lapor_desk.domain.meetings import (
     HELD_STATUSES,
     AgendaItemKind,
@@ -22,6 +22,7 @@ from lapor_desk.domain.meetings import (
 from lapor_desk.i18n import _
 from lapor_desk.models import AgendaItem, Attendance, Meeting, MeetingRenaksi, MeetingUnit, Unit
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.complaint_changes import active_units
 from lapor_desk.services.meeting_inputs import Official
 from lapor_desk.services.meeting_models import (
     MeetingDetail,
@@ -75,19 +76,7 @@ def unit_refs(session: Session, ids: Iterable[int] | None = None) -> dict[int, U
 
 def check_units(session: Session, unit_ids: Iterable[int], on: date) -> list[int]:
     """``unit_ids`` in order, once each, every one existing and active on ``on``."""
-    wanted = list(unit_ids)
-    if len(set(wanted)) != len(wanted):
-        raise ValidationError("units", _("A unit is chosen twice."))
-    units = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(wanted)))}
-    for unit_id in wanted:
-        unit = units.get(unit_id)
-        if unit is None:
-            raise ValidationError("units", _("Unit not found."))
-        if unit.active_to is not None and unit.active_to < on:
-            raise ValidationError(
-                "units", _("Unit “{unit}” is no longer active.").format(unit=unit.name)
-            )
-    return wanted
+    return list(active_units(session, unit_ids, on))
 
 
 def carried_counts(

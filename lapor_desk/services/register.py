@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from lapor_desk.domain import validation as v
 from lapor_desk.domain.actor import Actor, Clock
@@ -18,13 +17,21 @@ from lapor_desk.domain.enums import (
     InternalStatus,
     Klasifikasi,
 )
-from lapor_desk.domain.errors import ConcurrentEdit, NotFound, ValidationError
-from lapor_desk.domain.lifecycle import check_transition
+from lapor_desk.domain.errors import NotFound, ValidationError
 from lapor_desk.domain.routing import Suggestion, suggest
 from lapor_desk.domain.sla import SlaResult, complaint_sla
 from lapor_desk.i18n import _
-from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange, Topic, Unit
+from lapor_desk.models import Complaint, Disposition, StatusChange, Topic, Unit
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.complaint_changes import (
+    active_units,
+    add_dispositions,
+    add_follow_up,
+    flush_or_conflict,
+    load_complaint,
+    move_status,
+    require_units,
+)
 from lapor_desk.services.deadlines import refresh_deadlines_for
 from lapor_desk.services.read_models import (
     ComplaintDetail,
@@ -267,13 +274,13 @@ class RegisterService:
         now = self._clock()
         values = validate_input(data, now.date())
         with self._factory.begin() as session:
-            complaint = self._load(session, complaint_id, expected_version)
+            complaint = load_complaint(session, complaint_id, expected_version)
             for name, value in values.items():
                 if name == "text_original" and complaint.source == ComplaintSource.PORTAL:
                     continue  # what the citizen submitted on the portal is never rewritten
                 setattr(complaint, name, value)
             complaint.updated_at = now
-            self._flush(session)
+            flush_or_conflict(session)
             refresh_deadlines_for(session, self._settings, [complaint_id])
         del actor
         return Changes(complaints=frozenset({complaint_id}))
@@ -287,45 +294,14 @@ class RegisterService:
         expected_version: int | None = None,
     ) -> Changes:
         """Hand the complaint to units; the first is the lead. Verifies it if not yet verified."""
-        if not unit_ids:
-            raise ValidationError("units", _("Choose at least one unit."))
-        if len(set(unit_ids)) != len(unit_ids):
-            raise ValidationError("units", _("A unit is chosen twice."))
+        require_units(unit_ids)
         now = self._clock()
         with self._factory.begin() as session:
-            complaint = self._load(session, complaint_id, expected_version)
-            units = {
-                u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(unit_ids)))
-            }
-            for unit_id in unit_ids:
-                unit = units.get(unit_id)
-                if unit is None:
-                    raise ValidationError("units", _("Unit not found."))
-                if unit.active_to is not None and unit.active_to < now.date():
-                    raise ValidationError(
-                        "units",
-                        _("Unit “{unit}” is no longer active.").format(unit=unit.name),
-                    )
-            has_lead = any(
-                d.is_lead and d.withdrawn_at is None for d in complaint.dispositions
-            )
-            for position, unit_id in enumerate(unit_ids):
-                complaint.dispositions.append(
-                    Disposition(
-                        unit_id=unit_id,
-                        is_lead=position == 0 and not has_lead,
-                        disposed_at=now,
-                        disposed_by=actor.display_name,
-                        instruction=instruction.strip(),
-                    )
-                )
-            if complaint.status == InternalStatus.BELUM_TERVERIFIKASI:
-                self._move(
-                    session, complaint, InternalStatus.BELUM_DITINDAKLANJUTI, actor, now,
-                    _("Verified and disposed"),
-                )
+            complaint = load_complaint(session, complaint_id, expected_version)
+            units = active_units(session, unit_ids, now.date())
+            add_dispositions(session, complaint, units, actor, now, instruction)
             complaint.updated_at = now
-            self._flush(session)
+            flush_or_conflict(session)
             refresh_deadlines_for(session, self._settings, [complaint_id])
         return Changes(complaints=frozenset({complaint_id}))
 
@@ -346,35 +322,12 @@ class RegisterService:
         if when > now:
             raise ValidationError("posted_at", _("Follow-up date cannot be in the future."))
         with self._factory.begin() as session:
-            complaint = self._load(session, complaint_id, expected_version)
-            status = InternalStatus(complaint.status)
-            if status is InternalStatus.BELUM_TERVERIFIKASI:
-                raise ValidationError(
-                    "status", _("Verify and dispose the complaint before recording follow-up.")
-                )
-            if when < complaint.received_at:
-                raise ValidationError(
-                    "posted_at", _("Follow-up date cannot be before the complaint was received.")
-                )
+            complaint = load_complaint(session, complaint_id, expected_version)
             if unit_id is not None and session.get(Unit, unit_id) is None:
                 raise ValidationError("unit", _("Unit not found."))
-            complaint.follow_ups.append(
-                FollowUp(
-                    unit_id=unit_id,
-                    kind=kind.value,
-                    posted_at=when,
-                    text=body,
-                    created_by=actor.display_name,
-                )
-            )
-            target = {
-                FollowUpKind.COMPLETION: InternalStatus.SELESAI,
-                FollowUpKind.INFO_REQUEST: InternalStatus.MENUNGGU_KELENGKAPAN,
-            }.get(kind, InternalStatus.PROSES)
-            if target != status:
-                self._move(session, complaint, target, actor, when, body[:200])
+            add_follow_up(session, complaint, unit_id, kind, body, actor, when)
             complaint.updated_at = now
-            self._flush(session)
+            flush_or_conflict(session)
             refresh_deadlines_for(session, self._settings, [complaint_id])
         return Changes(complaints=frozenset({complaint_id}))
 
@@ -389,10 +342,10 @@ class RegisterService:
         """Move the complaint to ``target`` if the lifecycle allows it."""
         now = self._clock()
         with self._factory.begin() as session:
-            complaint = self._load(session, complaint_id, expected_version)
-            self._move(session, complaint, target, actor, now, reason)
+            complaint = load_complaint(session, complaint_id, expected_version)
+            move_status(session, complaint, target, actor, now, reason)
             complaint.updated_at = now
-            self._flush(session)
+            flush_or_conflict(session)
             refresh_deadlines_for(session, self._settings, [complaint_id])
         return Changes(complaints=frozenset({complaint_id}))
 
@@ -408,70 +361,14 @@ class RegisterService:
         if urgent:
             reason = v.require_text(reason, "reason", _("Reason"))
         with self._factory.begin() as session:
-            complaint = self._load(session, complaint_id, expected_version)
+            complaint = load_complaint(session, complaint_id, expected_version)
             complaint.urgent = urgent
             complaint.urgent_reason = reason.strip() if urgent else None
             complaint.updated_at = self._clock()
-            self._flush(session)
+            flush_or_conflict(session)
             refresh_deadlines_for(session, self._settings, [complaint_id])
         del actor
         return Changes(complaints=frozenset({complaint_id}))
-
-    # -- helpers -------------------------------------------------------------------------------
-
-    @staticmethod
-    def _load(session: Session, complaint_id: int, expected_version: int | None) -> Complaint:
-        complaint = session.get(Complaint, complaint_id)
-        if complaint is None:
-            raise NotFound(_("Complaint not found."))
-        if expected_version is not None and complaint.version != expected_version:
-            raise ConcurrentEdit(
-                _(
-                    "Complaint {tracking} was changed by someone else in the meantime. "
-                    "Reload it and try again."
-                ).format(tracking=complaint.tracking_id)
-            )
-        return complaint
-
-    @staticmethod
-    def _flush(session: Session) -> None:
-        try:
-            session.flush()
-        except StaleDataError as error:
-            raise ConcurrentEdit(
-                _("The complaint was changed by someone else in the meantime. Reload it.")
-            ) from error
-
-    @staticmethod
-    def _move(
-        session: Session,
-        complaint: Complaint,
-        target: InternalStatus,
-        actor: Actor,
-        when: datetime,
-        reason: str | None,
-    ) -> None:
-        current = InternalStatus(complaint.status)
-        check_transition(current, target, reason)
-        complaint.status = target.value
-        if target in (InternalStatus.DIARSIPKAN, InternalStatus.TERBLOKIR,
-                      InternalStatus.MENUNGGU_KELENGKAPAN):
-            complaint.status_reason = reason
-        if target.is_verified and complaint.verified_at is None:
-            complaint.verified_at = when
-        complaint.completed_at = when if target is InternalStatus.SELESAI else None
-        session.add(
-            StatusChange(
-                complaint_id=complaint.id,
-                changed_at=when,
-                from_status=current.value,
-                to_status=target.value,
-                reason=reason,
-                changed_by=actor.display_name,
-                origin="manual",
-            )
-        )
-
 
 def _row(session: Session, complaint: Complaint) -> ComplaintRow:
     topic = session.get(Topic, complaint.topic_id) if complaint.topic_id else None

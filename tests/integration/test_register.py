@@ -129,6 +129,31 @@ def test_dispose_follow_up_and_complete(services: Services, units: dict[str, int
     ]
 
 
+def test_dispose_refuses_a_unit_twice_and_a_closed_complaint_writing_nothing(
+    services: Services, units: dict[str, int]
+) -> None:
+    # The register, the desktop's undoable actions and meetings share these rules
+    # (services/complaint_changes.py); a refusal leaves the complaint as it was.
+    row = services.register.create(LOCAL_OPERATOR, LETTER).complaint
+    services.register.dispose(LOCAL_OPERATOR, row.id, [units["BIRO-HUMAS"]])
+    with pytest.raises(ValidationError, match="Biro Hubungan Masyarakat") as caught:
+        services.register.dispose(
+            LOCAL_OPERATOR, row.id, [units["SET-ITJEN"], units["BIRO-HUMAS"]]
+        )
+    assert caught.value.field == "units"
+    assert [d.unit for d in services.register.get(row.id).dispositions] == [
+        "Biro Hubungan Masyarakat"
+    ]
+    services.register.change_status(
+        LOCAL_OPERATOR, row.id, InternalStatus.DIARSIPKAN, reason="Duplikat"
+    )
+    history = len(services.register.get(row.id).history)
+    with pytest.raises(InvalidTransition, match="Diarsipkan"):
+        services.register.dispose(LOCAL_OPERATOR, row.id, [units["SET-ITJEN"]])
+    detail = services.register.get(row.id)
+    assert len(detail.dispositions) == 1 and len(detail.history) == history
+
+
 def test_info_request_pauses_the_clock(services: Services, units: dict[str, int]) -> None:
     row = services.register.create(LOCAL_OPERATOR, LETTER).complaint
     services.register.dispose(LOCAL_OPERATOR, row.id, [units["BIRO-HUMAS"]])
