@@ -1,17 +1,17 @@
 """Table models of the import preview: new, changed (one row per field), errors, missing, warnings.
 
-A preview can list 100.000 complaints, so the models wrap the preview's own tuples, sort in
-Python (one key function per column, no proxy calling ``data()`` for every comparison) and
-show long texts shortened, with the whole text as tooltip.
+A preview can list 100.000 complaints: the models wrap the preview's own tuples, sort in Python
+by each column's key (see :mod:`~lapor_desk.ui.itemmodels.row_table`) and show long texts
+shortened, with the whole text as tooltip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from lapor_desk.domain.formatting import fmt_date, fmt_int
 from lapor_desk.i18n import _
@@ -21,8 +21,7 @@ from lapor_desk.services.importer import (
     NewComplaint,
     RowError,
 )
-
-_Index = QModelIndex | QPersistentModelIndex
+from lapor_desk.ui.itemmodels.row_table import Column, Index, RowTableModel
 
 #: Characters of a cell shown in the table; the tooltip holds the whole text.
 SHOWN_CHARS = 120
@@ -51,94 +50,12 @@ def from_difference(text: str, other: str, context: int = 12) -> str:
     return "…" + flat[same - context:]
 
 
-@dataclass(frozen=True, slots=True)
-class Column[T]:
-    """One column: its header, its text, its sort key, whether it is a number.
+class PreviewTableModel[T](RowTableModel[T]):
+    """A preview table: long cells shortened to one line, the whole text in the tooltip."""
 
-    ``shown`` is the text in the cell when it differs from the whole text (the tooltip).
-    """
-
-    header: str
-    text: Callable[[T], str]
-    key: Callable[[T], Any]
-    numeric: bool = False
-    shown: Callable[[T], str] | None = None
-
-
-class PreviewTableModel[T](QAbstractTableModel):
-    """A read-only table over a sequence of read models, sortable by any column."""
-
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[T] = []
-
-    @property
-    def rows(self) -> tuple[T, ...]:
-        """The rows, in the order shown."""
-        return tuple(self._rows)
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> T:
-        """The read model shown in ``row``."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of rows (no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of columns (no children)."""
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The cell's text (shortened), the whole text as tooltip, numbers right-aligned."""
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shortened((column.shown or column.text)(item))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.text(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (Qt.AlignmentFlag.AlignRight if column.numeric
-                          else Qt.AlignmentFlag.AlignLeft)
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(  # noqa: N802 - Qt API
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles; row numbers down the side."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header if 0 <= section < len(self._columns) else None
-        return fmt_int(section + 1)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows by ``column`` (stable, so equal keys keep the file's order)."""
-        if not 0 <= column < len(self._columns):
-            return
-        key = self._columns[column].key
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        tracked = [(index, self._rows[index.row()], index.column()) for index in before]
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        if tracked:
-            position = {id(item): number for number, item in enumerate(self._rows)}
-            self.changePersistentIndexList(
-                before, [self.index(position[id(item)], col) for _i, item, col in tracked])
-        self.layoutChanged.emit()
+    def display(self, column: Column[T], item: T) -> str:
+        """The cell's text on one line, shortened."""
+        return shortened(super().display(column, item))
 
 
 def _yes_no(value: bool) -> str:
@@ -227,7 +144,7 @@ class WarningsModel(PreviewTableModel[str]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([Column(_("Warning"), lambda w: w, lambda w: w)], parent)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The whole warning: warnings are few and the view wraps them."""
         if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
             return self.row_at(index.row())

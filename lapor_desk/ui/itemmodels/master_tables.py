@@ -13,7 +13,7 @@ from lapor_desk.services.master_data_models import (
     StatusMappingRow,
     TopicRow,
 )
-from lapor_desk.ui.itemmodels.meeting_tables import Column, RowTableModel
+from lapor_desk.ui.itemmodels.row_table import Column, RowTableModel
 
 
 def _yes(value: bool) -> str:

@@ -1,17 +1,11 @@
 """Table models of the meeting screens: meetings, agenda, attendance, action items, Renaksi.
 
-Each is a small list of frozen read models; the columns are declared once as (header, text)
-pairs so that display, sorting value and alignment stay together.
+Each is a :class:`~lapor_desk.ui.itemmodels.row_table.RowTableModel` over frozen read models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from lapor_desk.domain.formatting import fmt_date, fmt_int
 from lapor_desk.domain.meeting_outcomes import ActionStatus
@@ -23,96 +17,16 @@ from lapor_desk.services.meeting_models import (
     MeetingRow,
 )
 from lapor_desk.services.renaksi import RenaksiRow
+from lapor_desk.ui.itemmodels.row_table import ID_ROLE, Column, RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
-
-#: The id of the row's record (meeting, agenda item, attendance line, action item).
-ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-_WARNING = QColor("#a4161a")
-
-
-@dataclass(frozen=True, slots=True)
-class Column[T]:
-    """One column: its header, its text, and whether it is a number (right-aligned)."""
-
-    header: str
-    text: Callable[[T], str]
-    numeric: bool = False
-
-
-class RowTableModel[T](QAbstractTableModel):
-    """A flat, read-only table of read models; ``ID_ROLE`` gives each row's record id."""
-
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[T] = []
-
-    @property
-    def rows(self) -> tuple[T, ...]:
-        """The rows shown, in order."""
-        return tuple(self._rows)
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> T:
-        """The read model of ``row``."""
-        return self._rows[row]
-
-    def row_of(self, record_id: int) -> int:
-        """The row showing ``record_id``, or -1."""
-        for number, item in enumerate(self._rows):
-            if getattr(item, "id", None) == record_id:
-                return number
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of rows (no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        """Number of columns (no children)."""
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, alignment, the record id and a warning colour where a row needs attention."""
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
-            return getattr(item, "id", None)
-        if role == Qt.ItemDataRole.ForegroundRole and self.needs_attention(item):
-            return _WARNING
-        return None
-
-    def needs_attention(self, item: T) -> bool:
-        """Rows drawn in the warning colour (overdue action items)."""
-        del item
-        return False
-
-    def headerData(  # noqa: N802 - Qt API
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles; row numbers down the side."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
-                return self._columns[section].header
-            return None
-        return str(section + 1)
+__all__ = [
+    "ID_ROLE",
+    "ActionItemTableModel",
+    "AgendaTableModel",
+    "AttendanceTableModel",
+    "MeetingTableModel",
+    "RenaksiTableModel",
+]
 
 
 class MeetingTableModel(RowTableModel[MeetingRow]):

@@ -32,7 +32,7 @@ from lapor_desk.ui.itemmodels.master_tables import (
     StatusMappingTableModel,
     klasifikasi_text,
 )
-from lapor_desk.ui.itemmodels.meeting_tables import RowTableModel
+from lapor_desk.ui.itemmodels.row_table import RowTableModel
 from lapor_desk.ui.views.master_data.editor import EditorTab
 from lapor_desk.ui.views.master_data.topics_tab import fill_units
 
