@@ -22,8 +22,8 @@ from lapor_desk.ui.itemmodels.meeting_tables import (
     AttendanceTableModel,
     MeetingTableModel,
     RenaksiTableModel,
-    RowTableModel,
 )
+from lapor_desk.ui.itemmodels.row_table import RowTableModel
 from lapor_desk.ui.views.meetings import MeetingsView
 
 
@@ -119,6 +119,51 @@ def test_check_in_at_the_door(qtbot: QtBot, demo_services: Services) -> None:
     guest = services.attendance.list_attendance(meeting_id)[-1]
     assert guest.name == "Tamu dari KemenPAN-RB" and guest.nip is None
     assert guest.presence is Presence.ONLINE and guest.state is AttendanceState.PRESENT
+
+
+def test_unsaved_planner_typing_survives_a_check_in_on_another_tab(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    services = demo_services
+    units = {u.abbreviation: u.id for u in services.agenda.units()}
+    meeting_id = services.meetings.create(
+        LOCAL_OPERATOR,
+        MeetingInput("Rapat monev", MeetingKind.MONEV, date(2022, 11, 21),
+                     unit_ids=(units["PUSDATIN"],)),
+    ).meeting.id
+    view = _view(qtbot, services)
+    view.list.select(meeting_id)
+    planner = view.planner
+    assert not planner.has_unsaved_changes() and planner.notice.isHidden()
+    planner.venue.setFocus()
+    qtbot.keyClicks(planner.venue, "Ruang Rapat Lantai 2")
+    assert planner.has_unsaved_changes()
+    # The secretary checks somebody in at the door: the meeting changes, every tab refreshes.
+    door = view.attendance
+    view.meeting_tabs.setCurrentWidget(door)
+    person = services.attendance.list_attendance(meeting_id)[0]
+    door.search.setFocus()
+    qtbot.keyClicks(door.search, person.name.split()[0].lower())
+    while door.current() is not None and door.current().id != person.id:  # type: ignore[union-attr] - checked
+        qtbot.keyClick(door.search, Qt.Key.Key_Down)
+    qtbot.keyClick(door.search, Qt.Key.Key_Return)
+    assert next(a for a in services.attendance.list_attendance(meeting_id)
+                if a.id == person.id).state is AttendanceState.PRESENT
+    assert planner.venue.text() == "Ruang Rapat Lantai 2"
+    assert not planner.notice.isHidden() and "Ctrl+S" in planner.notice.text()
+    view.meeting_tabs.setCurrentWidget(planner)
+    with qtbot.waitSignal(planner.meeting_saved):
+        planner.save_button.click()
+    assert services.meetings.get(meeting_id).row.venue == "Ruang Rapat Lantai 2"
+    assert planner.notice.isHidden() and not planner.has_unsaved_changes()
+    # Without unsaved typing the planner simply shows the meeting as stored.
+    services.meetings.update(
+        LOCAL_OPERATOR, meeting_id, services.meetings.get(meeting_id).row.version,
+        MeetingInput("Rapat monev", MeetingKind.MONEV, date(2022, 11, 21), venue="Aula",
+                     unit_ids=(units["PUSDATIN"],)),
+    )
+    planner.refresh_meeting(meeting_id)
+    assert planner.venue.text() == "Aula" and planner.notice.isHidden()
 
 
 def test_action_tracker_filters_and_closing_records_who_and_when(

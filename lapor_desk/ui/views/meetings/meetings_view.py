@@ -122,7 +122,7 @@ class MeetingsView(QWidget):
         self.renaksi.refresh()
         meeting_id = self.meeting_id
         if meeting_id is not None:
-            self.planner.show_meeting(meeting_id)
+            self.planner.refresh_meeting(meeting_id)  # keeps unsaved typing
             self.agenda.show_meeting(meeting_id)
             self.attendance.show_meeting(meeting_id)
 

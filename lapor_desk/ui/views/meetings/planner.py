@@ -90,6 +90,7 @@ class MeetingPlanner(QWidget):
         self._events = events
         self._actor = actor
         self.detail: MeetingDetail | None = None
+        self._loaded: tuple[object, ...] = ()
         self._build()
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.new_meeting(services.settings.reference_date())
@@ -167,6 +168,12 @@ class MeetingPlanner(QWidget):
         speakers.setColumnStretch(2, 1)
 
         self.error = form_error()
+        self.notice = QLabel()
+        self.notice.setObjectName("formNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; color: #3d3000;")
+        self.notice.hide()
         self.save_button = QPushButton(_("Save meeting"))
         self.save_button.setToolTip(_("Ctrl+S"))
         self.save_button.clicked.connect(self.save)
@@ -198,6 +205,7 @@ class MeetingPlanner(QWidget):
         body = QVBoxLayout(content)
         body.addLayout(top)
         body.addWidget(self.error)
+        body.addWidget(self.notice)
         body.addLayout(columns, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -235,7 +243,9 @@ class MeetingPlanner(QWidget):
         self.units.set_units(self._services.agenda.units(on))
         self.narasumber.setRowCount(0)
         self.error.hide()
+        self.notice.hide()
         self._show_status()
+        self._loaded = self._form_state()
         self.title.setFocus()
 
     def show_meeting(self, meeting_id: int) -> None:
@@ -262,7 +272,48 @@ class MeetingPlanner(QWidget):
         for speaker in detail.narasumber:
             self._append_speaker(speaker.name, speaker.institution, speaker.remarks)
         self.error.hide()
+        self.notice.hide()
         self._show_status()
+        self._loaded = self._form_state()
+
+    def refresh_meeting(self, meeting_id: int) -> None:
+        """Show the meeting as stored now, keeping what the user typed and has not saved.
+
+        Another screen (attendance, agenda, meeting mode) changed the meeting: without unsaved
+        edits the form is reloaded; with them the form stays as typed, the status and version
+        are brought up to date (so Save applies the typing to the latest meeting) and a line
+        says so.
+        """
+        if not self.has_unsaved_changes() or self.detail is None \
+                or self.detail.row.id != meeting_id:
+            self.show_meeting(meeting_id)
+            return
+        self.detail = self._services.meetings.get(meeting_id)
+        style_status_chip(self.status_chip, self.detail.row.status)
+        self._show_status()
+        self.notice.setText(_(
+            "This meeting was changed on another screen. What you typed here is kept and not "
+            "yet saved: press Save (Ctrl+S) to keep it."))
+        self.notice.show()
+
+    def _form_state(self) -> tuple[object, ...]:
+        """Everything the user can type into the form, to tell unsaved edits."""
+        people = tuple((p.name.text(), p.nip.text())
+                       for p in (self.chair, self.secretary, self.notulis))
+        cells = tuple(
+            tuple(item.text() if (item := self.narasumber.item(row, column)) else ""
+                  for column in range(3))
+            for row in range(self.narasumber.rowCount())
+        )
+        return (
+            self.title.text(), self.kind.currentIndex(), self.meeting_date.date().toString(),
+            self.call_time.text(), self.start_time.text(), self.end_time.text(),
+            self.venue.text(), people, self.units.checked_ids(), cells,
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the form differs from the meeting as last loaded or saved."""
+        return self._form_state() != self._loaded
 
     @property
     def move_buttons(self) -> dict[MeetingStatus, QPushButton]:
