@@ -117,3 +117,29 @@ class AttachmentService:
         if not path.is_file():
             raise NotFound(_("The attachment's file is missing from the data folder."))
         return path
+
+    def copy_out(self, attachment_id: int, target: Path) -> Path:
+        """Write a copy of the attachment to ``target`` (a file, or a folder to put it in).
+
+        In a folder the copy keeps its original name, numbered when that name is taken; the
+        stored content is never handed out itself, so nothing opened from it can change it.
+        """
+        source = self.path(attachment_id)
+        if target.is_dir():
+            with self._factory() as session:
+                attachment = session.get(Attachment, attachment_id)
+                assert attachment is not None  # path() found it
+                name = Path(attachment.filename).name or "lampiran"
+            target = _free_name(target / name)
+        shutil.copyfile(source, target)
+        return target
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``name (2).ext``, ``name (3).ext``, ... when it exists."""
+    number = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        number += 1
+    return candidate

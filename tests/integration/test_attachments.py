@@ -57,3 +57,25 @@ def test_file_removed_from_the_data_folder_is_reported(
     services.attachments.path(row.id).unlink()
     with pytest.raises(NotFound, match=r"hilang|tidak ada"):
         services.attachments.path(row.id)
+
+
+def test_a_copy_goes_out_under_its_own_name_and_never_overwrites(
+    services: Services, tmp_path: Path
+) -> None:
+    complaint_id = _complaint(services)
+    source = tmp_path / "surat pengantar.pdf"
+    source.write_bytes(b"%PDF-1.4 synthetic")
+    row, _ = services.attachments.add(LOCAL_OPERATOR, complaint_id, source)
+    out = tmp_path / "keluar"
+    out.mkdir()
+    first = services.attachments.copy_out(row.id, out)
+    second = services.attachments.copy_out(row.id, out)
+    assert [first.name, second.name] == ["surat pengantar.pdf", "surat pengantar (2).pdf"]
+    assert first.read_bytes() == second.read_bytes() == source.read_bytes()
+    chosen = services.attachments.copy_out(row.id, tmp_path / "bukti.pdf")
+    assert chosen == tmp_path / "bukti.pdf" and chosen.read_bytes() == source.read_bytes()
+    # Editing a copy leaves the stored evidence as it was.
+    first.write_bytes(b"changed")
+    assert services.attachments.path(row.id).read_bytes() == source.read_bytes()
+    with pytest.raises(NotFound):
+        services.attachments.copy_out(999, out)

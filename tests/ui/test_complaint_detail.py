@@ -207,3 +207,63 @@ def test_english_pane(qtbot: QtBot, demo_services: Services) -> None:
     pane.show_complaint(_pick(demo_services, anonim=False))
     assert pane.meetings.empty.text() == "Not discussed in any coordination meeting yet."
     assert pane.dispose_button.text() == "Dispose…"
+
+
+def test_files_are_attached_by_drop_opened_and_saved_as_copies(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path, message_boxes: list[str]
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    pane = _pane(qtbot, demo_services)
+    complaint_id = _pick(demo_services, anonim=False)
+    pane.show_complaint(complaint_id)
+    files = pane.files
+    assert files.attach_button.isVisibleTo(pane) and files.acceptDrops()
+    letter = tmp_path / "surat dari kelurahan.pdf"
+    letter.write_bytes(b"%PDF-1.4 synthetic letter")
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8 synthetic photo")
+    # Dropped from the file manager.
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(letter)), QUrl.fromLocalFile(str(photo))])
+    drag = (QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*drag)
+    QApplication.sendEvent(files, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(files, QDropEvent(*drag))
+    assert [a.filename for a in demo_services.attachments.list(complaint_id)] == [
+        "surat dari kelurahan.pdf", "foto.jpg"]
+    assert files.heading.text() == "Lampiran (2)"  # the pane followed the change
+    # A missing file is reported by name; the good one is still attached.
+    assert files.attach([tmp_path / "hilang.pdf", letter]) == 1
+    assert len(message_boxes) == 1 and "hilang.pdf" in message_boxes[0]
+    assert files.heading.text() == "Lampiran (3)"
+    # Open hands the viewer a copy under the file's own name, never the stored evidence.
+    opened: list[QUrl] = []
+    files.open_url = opened.append
+    first = files.rows[0].id
+    copy = files.open_attachment(first)
+    assert copy is not None and copy.name == "surat dari kelurahan.pdf"
+    assert opened == [QUrl.fromLocalFile(str(copy))]
+    assert copy.read_bytes() == letter.read_bytes()
+    assert copy != demo_services.attachments.path(first)
+    saved = files.save_copy(first, tmp_path / "bukti.pdf")
+    assert saved is not None and saved.read_bytes() == letter.read_bytes()
+
+
+def test_auditor_may_open_attachments_but_not_attach(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path
+) -> None:
+    complaint_id = _pick(demo_services, anonim=False)
+    letter = tmp_path / "surat.pdf"
+    letter.write_bytes(b"%PDF-1.4 synthetic")
+    demo_services.attachments.add(LOCAL_OPERATOR, complaint_id, letter)
+    pane = _pane(qtbot, demo_services, Actor("apip", "Inspektorat", Role.AUDITOR))
+    pane.show_complaint(complaint_id)
+    assert not pane.files.attach_button.isVisibleTo(pane) and not pane.files.acceptDrops()
+    assert pane.files.attach([letter]) == 0
+    assert len(demo_services.attachments.list(complaint_id)) == 1
+    assert len(pane.files.rows) == 1

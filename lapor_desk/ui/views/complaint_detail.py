@@ -7,8 +7,6 @@ Anonim; an Anonim reporter stays hidden for everyone.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from lapor_desk.domain.actor import Actor
 from lapor_desk.domain.enums import InternalStatus, Role
 from lapor_desk.domain.errors import NotFound
-from lapor_desk.domain.formatting import fmt_date, fmt_date_long, fmt_int
+from lapor_desk.domain.formatting import fmt_date, fmt_date_long
 from lapor_desk.domain.privacy import mask_text
 from lapor_desk.i18n import _
 from lapor_desk.services.attachments import AttachmentRow
@@ -34,6 +32,7 @@ from lapor_desk.services.changes import Changes
 from lapor_desk.services.read_models import ComplaintDetail
 from lapor_desk.ui.actions import ComplaintActions
 from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.attachments_section import AttachmentsSection
 from lapor_desk.ui.views.detail_sections import (
     DETAIL_STYLE,
     STATUS_TONES,
@@ -42,15 +41,11 @@ from lapor_desk.ui.views.detail_sections import (
     Section,
     SlaSection,
     text_label,
+    when,
 )
 from lapor_desk.ui.views.reporter_section import ReporterSection
 
 _NO_ACTIONS_FOR = (InternalStatus.DIARSIPKAN, InternalStatus.TERBLOKIR)
-
-
-def when(value: datetime) -> str:
-    """``7 November 2022 09.30`` (Indonesian time style)."""
-    return f"{fmt_date(value.date())} {value:%H.%M}"
 
 
 def origin_label(origin: str) -> str:
@@ -82,6 +77,7 @@ class ComplaintDetailPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._events = events
         self._actor = actor
         self.complaint_actions = actions or ComplaintActions(
             services, events, actor, undo_stack or QUndoStack(self), self
@@ -178,7 +174,7 @@ class ComplaintDetailPane(QWidget):
             _("Not discussed in any coordination meeting yet."),
         )
         self.history = Section(_("Status history"), _("No history."))
-        self.files = Section(_("Attachments"), _("No attachments."))
+        self.files = AttachmentsSection(self._services, self._events, self._actor)
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -350,12 +346,7 @@ class ComplaintDetailPane(QWidget):
                 )
 
     def _fill_files(self) -> None:
-        self.files.clear()
-        for a in self.attachments:
-            size = _("{n} KB").format(n=fmt_int(max(1, round(a.size / 1024))))
-            self.files.add(
-                Entry(f"{a.filename} · {size} · {when(a.added_at)} · {a.added_by}")
-            )
+        self.files.show_attachments(self.complaint_id, self.attachments)
 
     # -- reacting ------------------------------------------------------------------------------
 

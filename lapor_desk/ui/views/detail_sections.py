@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -59,6 +60,11 @@ class Chip(QLabel):
             f"background: {background}; color: {foreground}; border-radius: 9px;"
             " padding: 2px 9px; font-weight: 600;"
         )
+
+
+def when(value: datetime) -> str:
+    """``7 November 2022 09.30`` (Indonesian time style)."""
+    return f"{fmt_date(value.date())} {value:%H.%M}"
 
 
 class Section(QWidget):
