@@ -39,6 +39,7 @@ from lapor_desk.services.complaint_changes import (
     add_dispositions,
     add_follow_up,
     flush_or_conflict,
+    follow_up_time,
     move_status,
     require_units,
 )
@@ -168,9 +169,7 @@ class ComplaintActionsService:
         """Record a unit's follow-up; the status moves with it (Proses, Selesai, waiting)."""
         body = v.require_text(text, "text", _("Follow-up text"))
         now = self._clock()
-        when = posted_at or now
-        if when > now:
-            raise ValidationError("posted_at", _("Follow-up date cannot be in the future."))
+        when = follow_up_time(posted_at, now)
 
         def prepare(session: Session, now: datetime) -> None:
             if unit_id is not None and session.get(Unit, unit_id) is None:

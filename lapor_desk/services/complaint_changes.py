@@ -175,6 +175,14 @@ def add_dispositions(
     return added
 
 
+def follow_up_time(posted_at: datetime | None, now: datetime) -> datetime:
+    """When a follow-up was posted: as given, or now; never in the future."""
+    when = posted_at or now
+    if when > now:
+        raise ValidationError("posted_at", _("Follow-up date cannot be in the future."))
+    return when
+
+
 def add_follow_up(
     session: Session,
     complaint: Complaint,

@@ -28,6 +28,7 @@ from lapor_desk.services.complaint_changes import (
     add_dispositions,
     add_follow_up,
     flush_or_conflict,
+    follow_up_time,
     load_complaint,
     move_status,
     require_units,
@@ -318,9 +319,7 @@ class RegisterService:
         """Record a unit's follow-up; the status moves with it (Proses, Selesai, waiting)."""
         body = v.require_text(text, "text", _("Follow-up text"))
         now = self._clock()
-        when = posted_at or now
-        if when > now:
-            raise ValidationError("posted_at", _("Follow-up date cannot be in the future."))
+        when = follow_up_time(posted_at, now)
         with self._factory.begin() as session:
             complaint = load_complaint(session, complaint_id, expected_version)
             if unit_id is not None and session.get(Unit, unit_id) is None:
