@@ -10,6 +10,7 @@ starts with 3201.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, Connection, TextClause, and_, text, true
 
@@ -18,31 +19,51 @@ PG_INDEX = "ix_complaint_search"
 _SEARCHED = ("title", "text_original", "text_edited")
 # The indexed expression; a query must repeat it verbatim for PostgreSQL to use the index.
 _PG_DOCUMENT = "to_tsvector('simple', title || ' ' || text_original || ' ' || text_edited)"
-_WORD = re.compile(r"[^\W_]+")
+#: Prefix lengths with an index of their own: every length a word is typed at, up to a NIK or
+#: KK number (16 digits). Without one FTS5 merges the doclists of every token that starts with
+#: the prefix, in full, before it returns a row ("p" 1,5 s, "tidak" 90 ms at 1M complaints);
+#: with one the prefix is a single doclist, read incrementally and from any rowid.
+PREFIX_LENGTHS = tuple(range(1, 17))
+#: The FTS5 table's options (revision 0008). ``detail=none`` keeps which complaints hold a
+#: token, not where: the register never asks for phrases, NEAR or columns, and the sixteen
+#: prefix indexes then take less room than the positions did (41 MB instead of 51 MB per 100k
+#: complaints). ``columnsize=0``: no ranking, so no per-row token counts.
+FTS_OPTIONS = (
+    "tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0, "
+    f"prefix='{' '.join(str(n) for n in PREFIX_LENGTHS)}'"
+)
+# A word of the query is what both Python and FTS5's unicode61 tokenizer take for one: its
+# tables predate Unicode 8, which made these New Tai Lue and Vedic signs letters. A query word
+# that FTS5 split into two tokens would be a phrase, which detail=none refuses
+# (tests/integration/test_search.py checks the list against the installed SQLite).
+_SQLITE_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
+_WORD = re.compile(rf"[^\W_{_SQLITE_SEPARATORS}]+")
 #: Search words beyond this many are ignored: longer queries only slow the index down.
 MAX_TERMS = 8
 
-_SQLITE_CREATE = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    + ", ".join(_SEARCHED)
-    + ", content='complaint', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    # Only the searched columns fire the update trigger: status changes must not reindex text.
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON complaint BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, title, text_original, text_edited)
-        VALUES (new.id, new.title, new.text_original, new.text_edited);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON complaint BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text_original, text_edited)
-        VALUES ('delete', old.id, old.title, old.text_original, old.text_edited);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au
-    AFTER UPDATE OF title, text_original, text_edited ON complaint BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text_original, text_edited)
-        VALUES ('delete', old.id, old.title, old.text_original, old.text_edited);
-        INSERT INTO {FTS_TABLE}(rowid, title, text_original, text_edited)
-        VALUES (new.id, new.title, new.text_original, new.text_edited);
-    END""",
-)
+
+def _sqlite_create(options: str) -> tuple[str, ...]:
+    return (
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+        + ", ".join(_SEARCHED)
+        + f", content='complaint', content_rowid='id', {options})",
+        # Only the searched columns fire the update trigger: status changes must not reindex.
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON complaint BEGIN
+            INSERT INTO {FTS_TABLE}(rowid, title, text_original, text_edited)
+            VALUES (new.id, new.title, new.text_original, new.text_edited);
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON complaint BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text_original, text_edited)
+            VALUES ('delete', old.id, old.title, old.text_original, old.text_edited);
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au
+        AFTER UPDATE OF title, text_original, text_edited ON complaint BEGIN
+            INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, text_original, text_edited)
+            VALUES ('delete', old.id, old.title, old.text_original, old.text_edited);
+            INSERT INTO {FTS_TABLE}(rowid, title, text_original, text_edited)
+            VALUES (new.id, new.title, new.text_original, new.text_edited);
+        END""",
+    )
 
 
 def is_search_object(name: str | None) -> bool:
@@ -60,14 +81,15 @@ def include_object(
     return not is_search_object(name)
 
 
-def create_search_index(connection: Connection) -> None:
+def create_search_index(connection: Connection, options: str = FTS_OPTIONS) -> None:
     """Create the search index for ``connection``'s dialect and index the existing rows.
 
     Idempotent. A later migration that rebuilds the ``complaint`` table in batch mode drops the
-    SQLite triggers with the old table and must call this again.
+    SQLite triggers with the old table and must call this again. ``options`` (SQLite) are the
+    FTS5 table's; a migration that restores an older index passes that index's own.
     """
     if connection.dialect.name == "sqlite":
-        for statement in _SQLITE_CREATE:
+        for statement in _sqlite_create(options):
             connection.exec_driver_sql(statement)
         rebuild_search_index(connection)
     elif connection.dialect.name == "postgresql":
@@ -76,6 +98,31 @@ def create_search_index(connection: Connection) -> None:
         )
     else:  # pragma: no cover - the register runs on SQLite or PostgreSQL only
         raise NotImplementedError(connection.dialect.name)
+
+
+def search_index_options(connection: Connection) -> str | None:
+    """The options the SQLite search index was created with (``None``: no index, or not SQLite)."""
+    if connection.dialect.name != "sqlite":
+        return None
+    sql = connection.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": FTS_TABLE},
+    ).scalar()
+    head = "content='complaint', content_rowid='id', "
+    if not isinstance(sql, str) or head not in sql:
+        return None
+    return sql.split(head, 1)[1].removesuffix(")")
+
+
+def recreate_search_index(connection: Connection, options: str = FTS_OPTIONS) -> None:
+    """Rebuild the SQLite index with ``options`` unless it has them already (in SQL, in place).
+
+    PostgreSQL's expression index has no such options: nothing to do there.
+    """
+    if connection.dialect.name != "sqlite" or search_index_options(connection) == options:
+        return
+    drop_search_index(connection)
+    create_search_index(connection, options)
 
 
 def drop_search_index(connection: Connection) -> None:
@@ -157,16 +204,50 @@ def matches_at_least(connection: Connection, query: str, limit: int) -> bool:
         f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
         "LIMIT ?)"
     )
-    # FTS5 merges the whole doclist of every term a prefix matches before it returns a row,
-    # so a prefix probe of a common word costs as much as the search itself; the words taken
-    # whole are read incrementally and stop at the limit. Their matches are a subset of the
-    # prefix matches: enough of them settles it, too few leaves it to the prefix probe.
-    exact = " ".join(f'"{term}"' for term in terms)
-    for expression in (exact, _fts_expression(terms)):
-        found = connection.exec_driver_sql(sql, (expression, limit)).scalar()
-        if int(found or 0) >= limit:
-            return True
-    return False
+    found = connection.exec_driver_sql(sql, (_fts_expression(terms), limit)).scalar()
+    return int(found or 0) >= limit
+
+
+def matching_ids(connection: Connection, query: str, ranges: Sequence[tuple[int, int]]) -> set[int]:
+    """The ids within ``ranges`` (inclusive) of the complaints matching ``query`` (SQLite).
+
+    Each range is one seek into the index's doclists, read from there only as far as the range
+    goes: the cost follows the ranges' width, not the number of complaints the query matches.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return set()
+    sql = (
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid BETWEEN ? AND ?"
+    )
+    expression = _fts_expression(terms)
+    found: set[int] = set()
+    for low, high in ranges:
+        found.update(row[0] for row in connection.exec_driver_sql(sql, (expression, low, high)))
+    return found
+
+
+def id_ranges(ids: Sequence[int], most: int, gap: int) -> list[tuple[int, int]]:
+    """At most ``most`` inclusive ranges covering ``ids``, split at gaps wider than ``gap``.
+
+    Ids read in an order other than theirs (newest first, say) cluster where they were written
+    together: a demo here, an import of an older export there. One range per cluster keeps
+    the index from being read across the ids in between.
+    """
+    ordered = sorted(set(ids))
+    if not ordered:
+        return []
+    widest = sorted(
+        (i for i in range(1, len(ordered)) if ordered[i] - ordered[i - 1] > gap),
+        key=lambda i: ordered[i] - ordered[i - 1],
+        reverse=True,
+    )[: most - 1]
+    ranges, low = [], ordered[0]
+    for cut in sorted(widest):
+        ranges.append((low, ordered[cut - 1]))
+        low = ordered[cut]
+    ranges.append((low, ordered[-1]))
+    return ranges
 
 
 def count_matches(connection: Connection, query: str) -> int:

@@ -29,6 +29,7 @@ from lapor_desk.models import (
     ComplaintDeadline,
     HolidayOverrideRow,
     SavedFilter,
+    Setting,
     Topic,
     Unit,
 )
@@ -47,6 +48,7 @@ from lapor_desk.services.complaint_sql import (
     deadline_conditions,
     filtered,
     needs_deadline,
+    search_page,
     sorted_query,
 )
 from lapor_desk.services.read_models import ComplaintRow
@@ -55,7 +57,6 @@ from lapor_desk.services.settings import (
     REFERENCE_DATE,
     SettingsService,
     calendar_in,
-    read_setting,
 )
 
 __all__ = ["ComplaintQueryService", "RegisterPage", "RegisterRow", "SlaWindow"]
@@ -125,8 +126,15 @@ class ComplaintQueryService:
     def _window_in(self, session: Session) -> SlaWindow:
         # Building the calendar costs the holiday tables; the window only changes with the
         # reference date, the cuti bersama choice and the user's holiday overrides, which are
-        # three small reads: the window is cached on exactly those.
-        stored = read_setting(session, REFERENCE_DATE)
+        # two small reads: the window is cached on exactly those.
+        settings = dict(
+            session.execute(
+                select(Setting.key, Setting.value).where(
+                    Setting.key.in_((REFERENCE_DATE, CUTI_BERSAMA_OFF))
+                )
+            ).all()
+        )
+        stored = settings.get(REFERENCE_DATE)
         reference = date.fromisoformat(stored) if stored else self._settings.reference_date()
         overrides = tuple(
             (day, is_holiday)
@@ -136,7 +144,7 @@ class ComplaintQueryService:
                 )
             )
         )
-        key = (reference, read_setting(session, CUTI_BERSAMA_OFF), overrides)
+        key = (reference, settings.get(CUTI_BERSAMA_OFF), overrides)
         with self._windows_lock:
             window = self._windows.get(key)
             if window is not None:
@@ -202,6 +210,12 @@ class ComplaintQueryService:
     ) -> array[int]:
         # Only a short read in an index's order profits from steering the plan.
         in_order = limit is not None and offset + limit <= 10_000 and sort.key in _INDEXED_SORTS
+        if in_order and limit is not None and value.text.strip():
+            page = search_page(
+                session, value, window, sort, offset=offset, limit=limit, from_end=from_end
+            )
+            if page is not None:
+                return array("q", page)
         query = filtered(session, select(Complaint.id), value, window, in_order=in_order)
         query = sorted_query(query, value, sort, reverse=from_end)
         if offset:

@@ -62,6 +62,7 @@ def _register_screen(window: MainWindow, out_dir: Path) -> Path:
 
     window.navigation.setCurrentRow(window.pages.indexOf(window.register))
     window.register.show_filter(ComplaintFilter(sla=SlaFilter.OVERDUE, text="pkh"))
+    window.register.model.ensure_counted()  # the count comes from a worker otherwise
     window.register.table.selectRow(0)
     QApplication.processEvents()
     target = out_dir / "register.png"
@@ -102,6 +103,7 @@ def _complaint_screens(window: MainWindow, services: Services, out_dir: Path) ->
     # A complaint in progress with a unit's answer, a running deadline and a phone number.
     window.register.show_filter(ComplaintFilter(urgent=True))
     model = window.register.model
+    model.ensure_counted()
     for row in range(min(model.rowCount(), 300)):
         detail = services.register.get(int(model.index(row, 0).data(ID_ROLE)))
         if (

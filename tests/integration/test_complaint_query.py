@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import event, insert, select, text
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaState
@@ -27,7 +27,12 @@ from lapor_desk.services.complaint_filter import (
     filter_from_json,
     filter_to_json,
 )
-from lapor_desk.services.complaint_sql import MANY_MATCHES, SlaWindow, filtered, sorted_query
+from lapor_desk.services.complaint_sql import (
+    MANY_MATCHES,
+    SlaWindow,
+    filtered,
+    sorted_query,
+)
 from tests.conftest import fixed_clock
 
 
@@ -296,6 +301,44 @@ def test_large_match_sets_are_read_in_index_order_not_sorted(bulk: Services) -> 
     ]
 
 
+def test_a_dense_search_reads_the_index_only_where_the_page_lies(bulk: Services) -> None:
+    """Where matches are many among the rows shown first, the page does not look them all up.
+
+    Up to the end of 2019 the list begins with the bulk complaints (ids running against their
+    dates), nearly all of which hold "banjir": the search index is read only within the ids of
+    the rows read. Without the date bound the demo's newer complaints come first, few of which
+    match, and the page probes the set of all matches instead (the plan checked above).
+    """
+    ranges: list[tuple[int, int]] = []
+
+    def record(*args: object) -> None:
+        statement, parameters = args[2], args[3]
+        if isinstance(statement, str) and "rowid BETWEEN" in statement:
+            assert isinstance(parameters, tuple)
+            ranges.append((int(parameters[1]), int(parameters[2])))
+
+    q = bulk.complaints
+    dense = ComplaintFilter(text="banjir", received_to=date(2019, 12, 31))
+    event.listen(bulk.engine, "before_cursor_execute", record)
+    try:
+        page = q.page(dense, limit=100)
+        assert ranges, "the page was found by looking up every match"
+        assert sum(high - low + 1 for low, high in ranges) < _MANY // 4  # of the matches
+        # From the far end, the oldest first: the bulk complaints with the highest ids.
+        ranges.clear()
+        tail = q.page(dense, limit=30, from_end=True)
+        assert ranges and all(low >= 100_000 + _MANY // 2 for low, _high in ranges), ranges
+        ranges.clear()
+        q.page(ComplaintFilter(text="banjir"), limit=100)
+        # The demo's complaints, read first, are not worth ranges beyond the first window.
+        assert sum(high - low + 1 for low, high in ranges) <= 4_447, ranges
+    finally:
+        event.remove(bulk.engine, "before_cursor_execute", record)
+    whole = list(q.ids(dense))
+    assert list(page.ids) == whole[:100]
+    assert list(tail.ids) == whole[-30:]
+
+
 def test_counts_without_a_join_where_one_table_knows(bulk: Services) -> None:
     q = bulk.complaints
     # Read from the search index alone, the counts agree with the complaints' own.
@@ -324,7 +367,7 @@ def test_the_sla_window_follows_holiday_changes(tmp_path: Path, demo_register: P
 
 def test_the_size_probe_counts_prefix_matches_too(bulk: Services) -> None:
     with bulk.engine.connect() as connection:
-        assert matches_at_least(connection, "banjir", MANY_MATCHES)  # whole words suffice
+        assert matches_at_least(connection, "banjir", MANY_MATCHES)
         # No complaint holds the word "bantu" itself; "bantuan" is in every bulk complaint.
         assert matches_at_least(connection, "bantu", MANY_MATCHES)
         assert not matches_at_least(connection, "gempa", MANY_MATCHES)

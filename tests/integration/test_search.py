@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +16,13 @@ from sqlalchemy import delete, insert, text, update
 from lapor_desk.models import Complaint
 from lapor_desk.persistence.engine import make_engine
 from lapor_desk.persistence.migrate import alembic_config
-from lapor_desk.persistence.search import match_condition, search_terms
+from lapor_desk.persistence.search import (
+    FTS_OPTIONS,
+    FTS_TABLE,
+    match_condition,
+    search_index_options,
+    search_terms,
+)
 from lapor_desk.services.bootstrap import Services, open_services
 from lapor_desk.services.complaint_filter import ComplaintFilter
 from tests.conftest import fixed_clock
@@ -90,7 +98,9 @@ def test_edits_and_deletes_reach_the_index(register: Services) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ['"', "pkh*", "pkh OR bansos", "NEAR(pkh bansos)", "pkh -bansos", "a'b", "x:y &|!"]
+    "query",
+    ['"', "pkh*", "pkh OR bansos", "NEAR(pkh bansos)", "pkh -bansos", "a'b", "x:y &|!",
+     "pkh\u19b1bansos"],  # a letter to Python, a separator to SQLite's tokenizer
 )
 def test_search_syntax_in_user_input_is_just_words(register: Services, query: str) -> None:
     _bulk(register, [_complaint(1, "PKH bansos", "a b x y or near", datetime(2022, 3, 1, 9))])
@@ -142,3 +152,68 @@ def test_newest_first_search_plan_reads_the_index_not_the_table(tmp_path: Path) 
     assert any("INTEGER PRIMARY KEY" in step for step in plan), plan
     assert not any(step.startswith("SCAN complaint ") or step == "SCAN complaint"
                    for step in plan), plan
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def test_revision_0008_rebuilds_an_older_index_in_place(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
+    target = (
+        str(tmp_path / "old.sqlite3") if backend == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
+    engine = make_engine(target)
+    try:
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            command.downgrade(config, "0007")  # the index as revision 0004 made it
+            if backend == "sqlite":
+                assert search_index_options(connection) == (
+                    "tokenize='unicode61 remove_diacritics 2'"
+                )
+            connection.execute(insert(Complaint), [
+                _complaint(1, "Saldo PKH", "bantuan belum cair", datetime(2022, 3, 1, 9)),
+                _complaint(2, "KKS hilang", "kartu hilang", datetime(2022, 4, 1, 9)),
+            ])
+    finally:
+        engine.dispose()
+    with open_services(target, data_dir=tmp_path, clock=fixed_clock) as services:
+        with services.engine.connect() as connection:
+            if backend == "sqlite":
+                assert search_index_options(connection) == FTS_OPTIONS
+                indexed = connection.exec_driver_sql(
+                    f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'h*'"
+                ).scalar()
+                assert indexed == 1  # the complaint written before the upgrade, reindexed
+        assert _found(services, "bantu") == ["5000001"]
+        assert _found(services, "k hil") == ["5000002"]
+        _bulk(services, [_complaint(3, "Kartu", "hilang lagi", datetime(2022, 5, 1, 9))])
+        assert _found(services, "hilang") == ["5000003", "5000002"]
+
+
+def test_every_word_of_a_query_is_one_token_of_the_index() -> None:
+    """A query word that FTS5 split would be a phrase, which the index refuses (detail=none).
+
+    Checks every character this Python takes for part of a word against the installed
+    SQLite's tokenizer, with the register's options.
+    """
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, {FTS_OPTIONS})")
+        chars = [
+            chr(code) for code in range(0x80, sys.maxunicode + 1)
+            if not 0xD800 <= code < 0xE000 and len(search_terms(f"a{chr(code)}a")) == 1
+        ]
+        assert len(chars) > 100_000  # the scripts of the world, not a handful
+        connection.executemany(
+            "INSERT INTO t(rowid, x) VALUES (?, ?)", [(ord(c), f"qq{c}qq") for c in chars]
+        )
+        # A character that ends a token leaves "qq" standing alone.
+        split = connection.execute("SELECT rowid FROM t WHERE t MATCH 'qq'").fetchall()
+        assert [hex(code) for (code,) in split] == []
+    finally:
+        connection.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QLabel
@@ -12,6 +14,7 @@ from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus, SlaState
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_filter import ComplaintFilter, SlaFilter, Sort, SortKey
+from lapor_desk.services.complaint_query import SlaWindow
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, PAGE, ComplaintTableModel
 from lapor_desk.ui.main_window import MainWindow
@@ -102,25 +105,25 @@ def test_clicking_rows_and_headers(qtbot: QtBot, demo_services: Services) -> Non
 
 def test_filters_from_the_bar(qtbot: QtBot, demo_services: Services) -> None:
     view = _view(qtbot, demo_services)
-    view.status.setFocus()
+    view.filters.status.setFocus()
     # Keyboard on the status list: Down moves to the first status.
-    qtbot.keyClick(view.status, Qt.Key.Key_Down)
+    qtbot.keyClick(view.filters.status, Qt.Key.Key_Down)
     first = next(iter(InternalStatus))
     assert _counted(qtbot, view) == demo_services.complaints.count(
         ComplaintFilter(statuses=frozenset({first}))
     )
-    view.sla.setCurrentIndex(view.sla.findData(SlaFilter.OVERDUE))
+    view.filters.sla.setCurrentIndex(view.filters.sla.findData(SlaFilter.OVERDUE))
     rows = [view.model.row_at(r) for r in range(view.model.rowCount())]
     assert rows and all(
         r is not None and r.sla is SlaState.OVERDUE and r.complaint.status is first for r in rows
     )
     due = view.model.column_of(SortKey.DUE)
     assert view.model.index(0, due).data(Qt.ItemDataRole.BackgroundRole) is not None
-    qtbot.mouseClick(view.reset, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.filters.reset, Qt.MouseButton.LeftButton)
     assert _counted(qtbot, view) == 4447
-    assert view.channel.count() == 1  # the channel list costs a scan: filled when opened
-    view.channel.ensure_loaded()  # what opening it does (a popup warns on offscreen Qt)
-    view.channel.setCurrentIndex(view.channel.findData("SMS (1708)"))
+    assert view.filters.channel.count() == 1  # the channel list costs a scan: read when opened
+    view.filters.channel.ensure_loaded()  # what opening does (a popup warns on offscreen Qt)
+    view.filters.channel.setCurrentIndex(view.filters.channel.findData("SMS (1708)"))
     assert _counted(qtbot, view) == demo_services.complaints.count(
         ComplaintFilter(channel="SMS (1708)")
     ) > 0
@@ -144,9 +147,9 @@ def test_column_chooser_from_the_header_menu(qtbot: QtBot, demo_services: Servic
 
 def test_save_apply_and_delete_a_filter(qtbot: QtBot, demo_services: Services) -> None:
     view = _view(qtbot, demo_services)
-    view.sla.setCurrentIndex(view.sla.findData(SlaFilter.OVERDUE))
+    view.filters.sla.setCurrentIndex(view.filters.sla.findData(SlaFilter.OVERDUE))
     overdue = _counted(qtbot, view)
-    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.filters.save_button, Qt.MouseButton.LeftButton)
     dialog = view.name_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -155,17 +158,44 @@ def test_save_apply_and_delete_a_filter(qtbot: QtBot, demo_services: Services) -
     qtbot.keyClicks(line, "Terlambat")
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert [r.name for r in demo_services.complaints.saved_filters()] == ["Terlambat"]
-    qtbot.mouseClick(view.reset, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.filters.reset, Qt.MouseButton.LeftButton)
     assert _counted(qtbot, view) == 4447
-    view.saved.setCurrentIndex(0)
-    view.saved.setFocus()
-    qtbot.keyClick(view.saved, Qt.Key.Key_Down)  # choose "Terlambat" with the keyboard
-    view.saved.activated.emit(view.saved.currentIndex())
+    view.filters.saved.setCurrentIndex(0)
+    view.filters.saved.setFocus()
+    qtbot.keyClick(view.filters.saved, Qt.Key.Key_Down)  # choose "Terlambat" with the keyboard
+    view.filters.saved.activated.emit(view.filters.saved.currentIndex())
     assert view.current_filter().sla is SlaFilter.OVERDUE
     assert _counted(qtbot, view) == overdue
-    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.filters.delete_button, Qt.MouseButton.LeftButton)
     assert demo_services.complaints.saved_filters() == ()
-    assert view.saved.count() == 1
+    assert view.filters.saved.count() == 1
+
+
+def test_lists_from_the_register_are_read_when_first_used(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    q = demo_services.complaints
+    q.save_filter(LOCAL_OPERATOR, "Mendesak", ComplaintFilter(urgent=True))
+    try:
+        view = _view(qtbot, demo_services)
+        bar = view.filters
+        # Nothing of these is read before the first paint.
+        assert bar.unit.count() == bar.topic.count() == bar.saved.count() == 1
+        bar.unit.setFocus()  # the keyboard reaches the list: it is read first
+        assert bar.unit.count() == len(q.choices().units) + 1
+        topic_id, topic = q.choices().topics[0]
+        view.show_filter(ComplaintFilter(topic_id=topic_id))  # as a saved filter does
+        assert bar.topic.currentText() == topic
+        assert _counted(qtbot, view) == q.count(ComplaintFilter(topic_id=topic_id))
+        bar.saved.setFocus()
+        qtbot.keyClick(bar.saved, Qt.Key.Key_Down)
+        assert bar.saved.currentText() == "Mendesak"
+        bar.saved.activated.emit(bar.saved.currentIndex())
+        assert view.current_filter() == ComplaintFilter(urgent=True)
+        assert bar.delete_button.isEnabled()
+    finally:
+        for row in q.saved_filters():
+            q.delete_filter(LOCAL_OPERATOR, row.id)
 
 
 def test_jump_to_the_last_row_reads_only_the_tail(qtbot: QtBot, demo_services: Services) -> None:
@@ -183,7 +213,7 @@ def test_a_change_elsewhere_refreshes_the_list(qtbot: QtBot, demo_services: Serv
     events = AppEvents()
     view = RegisterView(demo_services, events)
     qtbot.addWidget(view)
-    view.status.setCurrentIndex(view.status.findData(InternalStatus.DIARSIPKAN))
+    view.filters.status.setCurrentIndex(view.filters.status.findData(InternalStatus.DIARSIPKAN))
     archived = _counted(qtbot, view)
     target = demo_services.complaints.ids(
         ComplaintFilter(statuses=frozenset({InternalStatus.BELUM_TERVERIFIKASI})), limit=1
@@ -226,18 +256,41 @@ def test_the_first_page_shows_before_the_count_arrives(
     assert view.count_label.text() == "4.447 pengaduan"
 
 
-def test_a_count_for_an_older_filter_is_dropped(qtbot: QtBot, demo_services: Services) -> None:
+def test_a_count_for_an_older_filter_is_dropped(
+    qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     view = _view(qtbot, demo_services)
     proses = ComplaintFilter(statuses=frozenset({InternalStatus.PROSES}))
     expected = demo_services.complaints.count(proses)
     assert expected > PAGE
+    # The real count, recorded; the count of everything waits until the test lets it go.
+    asked: list[ComplaintFilter] = []
+    release = threading.Event()
+    count = demo_services.complaints.count
+
+    def recorded(value: ComplaintFilter, window: SlaWindow | None = None) -> int:
+        asked.append(value)
+        if value == ComplaintFilter():
+            release.wait(10)
+        return count(value, window)
+
+    monkeypatch.setattr(demo_services.complaints, "count", recorded)
     with qtbot.waitSignal(view.model.counted, timeout=10_000) as counted:
-        view.model.set_query(ComplaintFilter())  # its count (4.447) comes too late
+        view.model.set_query(ComplaintFilter())  # replaced before the event loop runs again:
+        view.model.set_query(proses)  # never counted
+    assert counted.args == [expected]
+    assert asked == [proses]
+    view.model.set_query(ComplaintFilter())
+    qtbot.waitUntil(lambda: len(asked) == 2)  # its count runs, and will come too late
+    with qtbot.waitSignal(view.model.counted, timeout=10_000) as counted:
         view.model.set_query(proses)
+        release.set()
     assert counted.args == [expected]
     view.model.wait_for_workers()
-    QCoreApplication.processEvents()  # delivers a late answer for the first filter, if any
+    QCoreApplication.processEvents()  # delivers the late answer for the first filter
+    assert asked == [proses, ComplaintFilter(), proses]
     assert view.model.rowCount() == expected
+    assert view.count_label.text() == f"{expected} pengaduan"
     # Short lists need no count at all.
     view.model.set_query(ComplaintFilter(text="?!"))
     assert view.model.count_known and view.model.rowCount() == 0

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,14 +21,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from lapor_desk.domain.enums import SlaState
-from lapor_desk.i18n import _, current_language
 from lapor_desk.services.complaint_filter import ComplaintFilter, Sort, SortKey
 from lapor_desk.services.complaint_query import ComplaintQueryService, RegisterRow, SlaWindow
+from lapor_desk.ui.itemmodels.complaint_cells import Cells, Column, columns
 from lapor_desk.ui.workers import Progress, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,55 +41,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 #: The raw value a column sorts on (dates, booleans, texts).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_OVERDUE = QColor("#f8d7da")
-_DUE_SOON = QColor("#fff1c2")
-_URGENT = QColor("#c0392b")
-_PRIVATE = QColor("#6c4f9e")
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column: what it sorts on, its title (English source) and whether it shows at first."""
-
-    key: SortKey
-    title: str
-    visible: bool = True
-
-
-def columns() -> tuple[Column, ...]:
-    """The register's columns in their default order (titles in the active language)."""
-    return (
-        Column(SortKey.TRACKING_ID, _("Tracking ID")),
-        Column(SortKey.RECEIVED, _("Received")),
-        Column(SortKey.URGENT, _("Urgent")),
-        Column(SortKey.TITLE, _("Title")),
-        Column(SortKey.STATUS, _("Status")),
-        Column(SortKey.KLASIFIKASI, _("Klasifikasi"), visible=False),
-        Column(SortKey.TOPIC, _("Topic")),
-        Column(SortKey.CHANNEL, _("Channel"), visible=False),
-        Column(SortKey.UNIT, _("Lead unit")),
-        Column(SortKey.DUE, _("Next deadline")),
-        Column(SortKey.PRIVACY, _("Privacy")),
-    )
-
-
-def _short_date(value: date) -> str:
-    from babel.dates import format_date
-
-    locale = "id" if current_language() == "id" else "en"
-    return format_date(value, "d MMM y", locale=locale)
-
-
-def _dot(color: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)
+# data() is called for every role of every cell painted, most of which it leaves to Qt: they
+# are answered before any work, with the roles as plain ints.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ANSWERED = frozenset({_DISPLAY, _DECORATION, _BACKGROUND, _TOOLTIP, ID_ROLE, SORT_ROLE})
 
 
 class ComplaintTableModel(QAbstractTableModel):
@@ -114,9 +69,16 @@ class ComplaintTableModel(QAbstractTableModel):
         self._count_known = True
         self._generation = 0  # bumped by every refresh; a count for an older one is dropped
         self._workers: set[Worker] = set()
+        # The count starts once control is back in the event loop, after the view has painted
+        # the first page: a worker started at once takes the CPU (and the GIL) from that paint,
+        # and a filter replaced before then is never counted.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._start_count)
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
         self._all_ids: array[int] | None = None
-        self._icons: dict[str, QIcon] = {}
+        self._cells = Cells()
         self.pages_fetched = 0  # how many pages were read from the register (for tests, bench)
 
     # -- what the model shows --------------------------------------------------------------
@@ -155,8 +117,8 @@ class ComplaintTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Show the first page again and count anew (after a change in the register).
 
-        Only the first page is read here; a longer list is counted on a worker, and until the
-        count arrives the model has the first page's rows.
+        Only the first page is read here; a longer list is counted on a worker (started from
+        the event loop), and until the count arrives the model has the first page's rows.
         """
         self._generation += 1
         first = self._query.page(self._filter, self._sort, limit=PAGE)
@@ -170,9 +132,10 @@ class ComplaintTableModel(QAbstractTableModel):
         self.pages_fetched += 1
         self.endResetModel()
         if self._count_known:
+            self._count_timer.stop()
             self.counted.emit(self._count)
         else:
-            self._start_count()
+            self._count_timer.start()
 
     def ensure_counted(self) -> int:
         """Count now on the calling thread if the worker has not answered yet; the count."""
@@ -181,6 +144,8 @@ class ComplaintTableModel(QAbstractTableModel):
         return self._count
 
     def _start_count(self) -> None:
+        if self._count_known:
+            return  # counted meanwhile (ensure_counted)
         generation, value, window = self._generation, self._filter, self._window
 
         def work(progress: Progress) -> int:
@@ -221,6 +186,7 @@ class ComplaintTableModel(QAbstractTableModel):
 
     def wait_for_workers(self, msecs: int = 30_000) -> None:
         """Wait until no count runs any more (before the register closes)."""
+        self._count_timer.stop()
         if self._workers:
             QThreadPool.globalInstance().waitForDone(msecs)
 
@@ -300,106 +266,21 @@ class ComplaintTableModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Formatted cells, the SLA colours and icons, raw values for sorting and the id."""
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         item = self.row_at(index.row())
         if item is None:
             # A complaint deleted since the count: the row stays until the next refresh.
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+            return "…" if role == _DISPLAY else None
         key = self._columns[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, key)
+        if role == _DISPLAY:
+            return self._cells.display(item, key)
         if role == ID_ROLE:
             return item.complaint.id
         if role == SORT_ROLE:
-            return self._raw(item, key)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(item, key)
-        if role == Qt.ItemDataRole.BackgroundRole and key is SortKey.DUE:
-            if item.sla is SlaState.OVERDUE:
-                return QBrush(_OVERDUE)
-            if item.sla is SlaState.DUE_SOON:
-                return QBrush(_DUE_SOON)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, key)
-        return None
-
-    @staticmethod
-    def _display(item: RegisterRow, key: SortKey) -> str:
-        c = item.complaint
-        match key:
-            case SortKey.TRACKING_ID:
-                return c.tracking_id
-            case SortKey.RECEIVED:
-                return _short_date(c.received_at.date())
-            case SortKey.TITLE:
-                return c.title
-            case SortKey.STATUS:
-                return c.status.label
-            case SortKey.KLASIFIKASI:
-                return c.klasifikasi or "–"
-            case SortKey.TOPIC:
-                return c.topic or "–"
-            case SortKey.CHANNEL:
-                return c.channel or "–"
-            case SortKey.UNIT:
-                return item.unit_abbreviation or "–"
-            case SortKey.DUE:
-                return _short_date(item.open_due) if item.open_due else "–"
-            case SortKey.URGENT:
-                return _("Urgent") if c.urgent else ""
-            case SortKey.PRIVACY:
-                return _privacy_text(c.anonim, c.rahasia)
-
-    @staticmethod
-    def _raw(item: RegisterRow, key: SortKey) -> object:
-        c = item.complaint
-        values: dict[SortKey, object] = {
-            SortKey.TRACKING_ID: c.tracking_id,
-            SortKey.RECEIVED: c.received_at,
-            SortKey.TITLE: c.title,
-            SortKey.STATUS: c.status.value,
-            SortKey.KLASIFIKASI: c.klasifikasi,
-            SortKey.TOPIC: c.topic,
-            SortKey.CHANNEL: c.channel,
-            SortKey.UNIT: item.unit_abbreviation,
-            SortKey.DUE: item.open_due,
-            SortKey.URGENT: c.urgent,
-            SortKey.PRIVACY: (c.anonim, c.rahasia),
-        }
-        value = values[key]
-        return value.isoformat() if isinstance(value, date | datetime) else value
-
-    def _icon(self, name: str, color: QColor) -> QIcon:
-        icon = self._icons.get(name)
-        if icon is None:
-            icon = self._icons[name] = _dot(color)
-        return icon
-
-    def _decoration(self, item: RegisterRow, key: SortKey) -> QIcon | None:
-        if key is SortKey.URGENT and item.complaint.urgent:
-            return self._icon("urgent", _URGENT)
-        if key is SortKey.PRIVACY and (item.complaint.anonim or item.complaint.rahasia):
-            return self._icon("private", _PRIVATE)
-        if key is SortKey.DUE and item.sla is SlaState.OVERDUE:
-            return self._icon("overdue", _URGENT)
-        return None
-
-    @staticmethod
-    def _tooltip(item: RegisterRow, key: SortKey) -> str | None:
-        if key is SortKey.DUE and item.sla is not None:
-            return item.sla.label
-        if key is SortKey.TITLE:
-            return item.complaint.title
-        if key is SortKey.UNIT:
-            return item.complaint.lead_unit
-        return None
-
-
-def _privacy_text(anonim: bool, rahasia: bool) -> str:
-    parts = []
-    if anonim:
-        parts.append(_("Anonymous"))
-    if rahasia:
-        parts.append(_("Confidential"))
-    return ", ".join(parts)
+            return self._cells.raw(item, key)
+        if role == _DECORATION:
+            return self._cells.decoration(item, key)
+        if role == _BACKGROUND:
+            return self._cells.background(item, key)
+        return self._cells.tooltip(item, key)

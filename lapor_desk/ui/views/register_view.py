@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
-
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,67 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR, Actor
-from lapor_desk.domain.enums import InternalStatus
 from lapor_desk.domain.formatting import fmt_int
 from lapor_desk.i18n import _, ngettext
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.services.complaint_filter import (
-    NO_KLASIFIKASI,
-    ComplaintFilter,
-    Privacy,
-    SlaFilter,
-    Sort,
-)
+from lapor_desk.services.complaint_filter import ComplaintFilter, Sort
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, ComplaintTableModel
+from lapor_desk.ui.views.register_filters import FilterBar, Items, refill
 
 #: Milliseconds the search waits after the last keystroke.
 SEARCH_DELAY_MS = 250
-_NO_DATE = QDate(2000, 1, 1)
-
-
-def _combo(everything: str, items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(everything, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
-    combo.view().setMinimumWidth(260)
-    return combo
-
-
-class _LazyCombo(QComboBox):
-    """A combo box that fills itself when first opened (its list costs a scan of the register)."""
-
-    def __init__(self, load: Callable[[], Sequence[tuple[str, object]]]) -> None:
-        super().__init__()
-        self._load = load
-        self.loaded = False
-
-    def ensure_loaded(self) -> None:
-        """Fill the list now if it was not yet."""
-        if not self.loaded:
-            self.loaded = True
-            _refill(self, self._load())
-
-    def showPopup(self) -> None:  # noqa: N802 - Qt API
-        """Fill the list, then open it."""
-        self.ensure_loaded()
-        super().showPopup()
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(_NO_DATE)
-    # The minimum date stands for "no bound", shown as a dash.
-    edit.setSpecialValueText("–")
-    edit.setDate(_NO_DATE)
-    return edit
 
 
 class RegisterView(QWidget):
@@ -105,9 +47,14 @@ class RegisterView(QWidget):
         self._services = services
         self._events = events
         self._actor = actor
-        self._applying = False
         self.model = ComplaintTableModel(services.complaints, self)
-        self._build_filters()
+        self.filters = FilterBar(
+            self._unit_items, self._topic_items, self._channel_items, self._saved_items
+        )
+        self.search = self.filters.search
+        self.count_label = QLabel()
+        self.count_label.setObjectName("subheading")
+        self.name_dialog: QInputDialog | None = None
         self._build_table()
         self._build_layout()
         self._search_timer = QTimer(self)
@@ -115,6 +62,11 @@ class RegisterView(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
+        self.filters.edited.connect(self.apply_filter)
+        self.filters.reset.clicked.connect(self.reset_filters)
+        self.filters.saved.activated.connect(self._on_saved_activated)
+        self.filters.save_button.clicked.connect(self._on_save_clicked)
+        self.filters.delete_button.clicked.connect(self._on_delete_clicked)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._on_find_activated)
@@ -124,58 +76,10 @@ class RegisterView(QWidget):
         events.changed.connect(self._on_events_changed)
         self.model.counted.connect(self._on_model_counted)
         self.model.count_failed.connect(self._on_model_count_failed)
-        self._load_choices()
-        self._load_saved_filters()
+        # The lists of units, topics, channels and saved filters are read when first opened.
         self.apply_filter()
 
     # -- building ------------------------------------------------------------------------------
-
-    def _build_filters(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search titles and texts (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.status = _combo(
-            _("All statuses"), [(s.label, s) for s in InternalStatus]
-        )
-        self.unit = _combo(_("All units"), [])
-        self.topic = _combo(_("All topics"), [])
-        self.klasifikasi = _combo(_("Every klasifikasi"), [])
-        # The channels come from a scan of every complaint: read only when the list is opened.
-        self.channel = _LazyCombo(self._channel_items)
-        self.channel.addItem(_("All channels"), None)
-        self.channel.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.channel.setMinimumContentsLength(14)
-        self.urgent = _combo(_("Urgent or not"), [(_("Urgent only"), True),
-                                                  (_("Not urgent"), False)])
-        self.sla = _combo(
-            _("Any deadline"), [(_("Overdue"), SlaFilter.OVERDUE),
-                                (_("Due soon"), SlaFilter.DUE_SOON)]
-        )
-        self.privacy = _combo(_("Any privacy"), [(p.label, p) for p in Privacy])
-        self.received_from = _date_edit()
-        self.received_to = _date_edit()
-        self.reset = QPushButton(_("Reset filters"))
-        self.saved = QComboBox()
-        self.saved.setMinimumContentsLength(16)
-        self.saved.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.save_button = QPushButton(_("Save filter…"))
-        self.delete_button = QPushButton(_("Delete"))
-        self.count_label = QLabel()
-        self.count_label.setObjectName("subheading")
-        for combo in (self.status, self.unit, self.topic, self.klasifikasi, self.channel,
-                      self.urgent, self.sla, self.privacy):
-            combo.currentIndexChanged.connect(self._on_filter_edited)
-        for edit in (self.received_from, self.received_to):
-            edit.dateChanged.connect(self._on_filter_edited)
-        self.reset.clicked.connect(self.reset_filters)
-        self.saved.activated.connect(self._on_saved_activated)
-        self.save_button.clicked.connect(self._on_save_clicked)
-        self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.name_dialog: QInputDialog | None = None
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -208,29 +112,6 @@ class RegisterView(QWidget):
         self.column_menu: QMenu | None = None
 
     def _build_layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(QLabel(_("Saved filters:")))
-        top.addWidget(self.saved)
-        top.addWidget(self.save_button)
-        top.addWidget(self.delete_button)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(6)
-        for position, widget in enumerate(
-            (self.status, self.unit, self.topic, self.klasifikasi, self.channel)
-        ):
-            grid.addWidget(widget, 0, position)
-        dates = QHBoxLayout()
-        dates.addWidget(QLabel(_("Received from")))
-        dates.addWidget(self.received_from, 1)
-        dates.addWidget(QLabel(_("to")))
-        dates.addWidget(self.received_to, 1)
-        for position, widget in enumerate((self.urgent, self.sla, self.privacy)):
-            grid.addWidget(widget, 1, position)
-        grid.addLayout(dates, 1, 3)
-        grid.addWidget(self.reset, 1, 4)
-        for column in range(5):
-            grid.setColumnStretch(column, 1)
         self.detail_slot = QWidget()
         self._detail_layout = QVBoxLayout(self.detail_slot)
         self._detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -246,8 +127,7 @@ class RegisterView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(grid)
+        layout.addWidget(self.filters)
         layout.addWidget(self.count_label)
         layout.addWidget(self.splitter, 1)
 
@@ -262,80 +142,44 @@ class RegisterView(QWidget):
 
     # -- choices -------------------------------------------------------------------------------
 
-    def _load_choices(self) -> None:
+    def _unit_items(self) -> Items:
         choices = self._services.complaints.choices()
-        self._applying = True
-        try:
-            _refill(self.unit, [(f"{name} ({abbr})", uid) for uid, abbr, name in choices.units])
-            _refill(self.topic, [(name, tid) for tid, name in choices.topics])
-            _refill(
-                self.klasifikasi,
-                [(k, k) for k in choices.klasifikasi] + [(_("(no klasifikasi)"), NO_KLASIFIKASI)],
-            )
-            self.channel.loaded = False
-        finally:
-            self._applying = False
+        return [(f"{name} ({abbr})", uid) for uid, abbr, name in choices.units]
 
-    def _channel_items(self) -> Sequence[tuple[str, object]]:
+    def _topic_items(self) -> Items:
+        return [(name, tid) for tid, name in self._services.complaints.choices().topics]
+
+    def _channel_items(self) -> Items:
         return [(c, c) for c in self._services.complaints.channels()]
 
+    def _saved_items(self) -> Items:
+        return [(row.name, row) for row in self._services.complaints.saved_filters()]
+
     def _load_saved_filters(self) -> None:
-        current = self.saved.currentData()
-        self.saved.clear()
-        self.saved.addItem(_("(choose)"), None)
-        for row in self._services.complaints.saved_filters():
-            self.saved.addItem(row.name, row)
+        saved = self.filters.saved
+        current = saved.currentData()
+        saved.loaded = True
+        refill(saved, ())
+        for text, row in self._saved_items():
+            saved.addItem(text, row)
         if current is not None:
             index = next(
-                (i for i in range(self.saved.count())
-                 if getattr(self.saved.itemData(i), "name", None) == current.name),
+                (i for i in range(saved.count())
+                 if getattr(saved.itemData(i), "name", None) == current.name),
                 0,
             )
-            self.saved.setCurrentIndex(index)
-        self.delete_button.setEnabled(self.saved.currentIndex() > 0)
+            saved.setCurrentIndex(index)
+        self.filters.delete_button.setEnabled(saved.currentIndex() > 0)
 
     # -- the filter ----------------------------------------------------------------------------
 
     def current_filter(self) -> ComplaintFilter:
         """The filter the bar shows."""
-        # Qt hands enum members back as plain strings: turn them into members again.
-        status = self.status.currentData()
-        sla = self.sla.currentData()
-        privacy = self.privacy.currentData()
-        return ComplaintFilter(
-            statuses=frozenset({InternalStatus(status)}) if status is not None else frozenset(),
-            unit_id=self.unit.currentData(),
-            topic_id=self.topic.currentData(),
-            klasifikasi=self.klasifikasi.currentData(),
-            channel=self.channel.currentData(),
-            urgent=self.urgent.currentData(),
-            sla=SlaFilter(sla) if sla is not None else None,
-            received_from=_bound(self.received_from),
-            received_to=_bound(self.received_to),
-            privacy=Privacy(privacy) if privacy is not None else None,
-            text=self.search.text().strip(),
-        )
+        return self.filters.current_filter()
 
     def show_filter(self, value: ComplaintFilter, sort: Sort | None = None) -> None:
         """Put ``value`` into the bar and show its complaints."""
-        if value.channel is not None:
-            self.channel.ensure_loaded()
-        self._applying = True
-        try:
-            status = next(iter(value.statuses)) if len(value.statuses) == 1 else None
-            for combo, data in (
-                (self.status, status), (self.unit, value.unit_id), (self.topic, value.topic_id),
-                (self.klasifikasi, value.klasifikasi), (self.channel, value.channel),
-                (self.urgent, value.urgent), (self.sla, value.sla),
-                (self.privacy, value.privacy),
-            ):
-                combo.setCurrentIndex(max(0, combo.findData(data)) if data is not None else 0)
-            for edit, day in ((self.received_from, value.received_from),
-                              (self.received_to, value.received_to)):
-                edit.setDate(QDate(day.year, day.month, day.day) if day else _NO_DATE)
-            self.search.setText(value.text)
-        finally:
-            self._applying = False
+        self.filters.show_filter(value)
         self._search_timer.stop()
         if sort is not None:
             self.table.horizontalHeader().setSortIndicator(
@@ -386,10 +230,6 @@ class RegisterView(QWidget):
 
     # -- slots ---------------------------------------------------------------------------------
 
-    def _on_filter_edited(self) -> None:
-        if not self._applying:
-            self.apply_filter()
-
     def _on_find_activated(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -435,8 +275,8 @@ class RegisterView(QWidget):
         menu.popup(header.mapToGlobal(position))
 
     def _on_saved_activated(self, index: int) -> None:
-        row = self.saved.itemData(index)
-        self.delete_button.setEnabled(row is not None)
+        row = self.filters.saved.itemData(index)
+        self.filters.delete_button.setEnabled(row is not None)
         if row is not None:
             self.show_filter(row.filter, row.sort)
 
@@ -444,7 +284,7 @@ class RegisterView(QWidget):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("Save filter"))
         dialog.setLabelText(_("Name of this filter:"))
-        current = self.saved.currentData()
+        current = self.filters.saved.currentData()
         dialog.setTextValue(current.name if current is not None else "")
         dialog.textValueSelected.connect(self._on_name_chosen)
         self.name_dialog = dialog
@@ -460,11 +300,11 @@ class RegisterView(QWidget):
             return
         self._events.emit_changes(changes)
         self._load_saved_filters()
-        self.saved.setCurrentIndex(max(0, self.saved.findText(name.strip())))
-        self.delete_button.setEnabled(self.saved.currentIndex() > 0)
+        self.filters.saved.setCurrentIndex(max(0, self.filters.saved.findText(name.strip())))
+        self.filters.delete_button.setEnabled(self.filters.saved.currentIndex() > 0)
 
     def _on_delete_clicked(self) -> None:
-        row = self.saved.currentData()
+        row = self.filters.saved.currentData()
         if row is None:
             return
         try:
@@ -472,14 +312,14 @@ class RegisterView(QWidget):
         except Exception as error:  # shown to the user
             show_error(self, error)
             return
-        self.saved.setCurrentIndex(0)
+        self.filters.saved.setCurrentIndex(0)
         self._events.emit_changes(changes)
         self._load_saved_filters()
 
     def _on_events_changed(self, changes: Changes) -> None:
         if changes.master_data:
-            self._load_choices()
-        if changes.settings:
+            self.filters.reload_choices()
+        if changes.settings and self.filters.saved.loaded:
             self._load_saved_filters()
         selected = self.selected_ids()
         self.model.refresh()
@@ -492,19 +332,3 @@ class RegisterView(QWidget):
                 row = self.model.row_of(selected[0])
             if row is not None:
                 self.table.selectRow(row)
-
-
-def _bound(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    if value == _NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
-
-
-def _refill(combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
-    current = combo.currentData()
-    while combo.count() > 1:
-        combo.removeItem(combo.count() - 1)
-    for text, data in items:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
