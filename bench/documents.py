@@ -7,7 +7,9 @@ Measured in one run, each against a raw baseline measured in the same run:
 - analysis: ``AnalysisService.gather`` over a register of N synthetic complaints (with their
   dispositions, follow-ups and waiting-for-reporter history), against one raw ``sqlite3``
   ``SELECT status, count(*) … GROUP BY status`` scan of the same table; time, and the peak of
-  Python allocations (tracemalloc, in a second run so the timing is not slowed by it);
+  Python allocations (tracemalloc, in a second run so the timing is not slowed by it); also
+  one month, and the whole period judged a month after the stored deadlines' date (the
+  complaints that waited for the reporter are then evaluated from their timelines);
 - PDF: ``render_pdf`` of a table of R rows × 6 columns against a bare reportlab document with the
   same table (same embedded TrueType font, Paragraph cells, header repeated on every page);
 - DOCX: ``render_docx`` of the same table at R, 2R, 4R and 8R rows: time per row must stay flat;
@@ -109,8 +111,9 @@ def _fill(path: Path, count: int) -> None:
             "insert into status_change (complaint_id, changed_at, from_status, to_status, "
             "reason, changed_by, origin) values (?,?,?,?,?,?,?)", history)
     connection.close()
-    # Opening runs the migrations and fills the stored deadlines (complaint_deadline) of the
-    # bulk-written complaints, as it would for a register imported by an older version.
+    # Opening runs the migrations and fills the stored deadlines and analysis facts
+    # (complaint_deadline) of the bulk-written complaints, as it would for a register imported
+    # by an older version.
     with open_services(path, data_dir=path.parent, clock=lambda: datetime(2022, 11, 14, 10)):
         pass
     connection = sqlite3.connect(path)
@@ -147,6 +150,12 @@ def bench_analysis(path: Path) -> dict[str, float]:
     start = time.perf_counter()
     data = service.gather(date(2021, 1, 1), date(2022, 10, 31))
     gather = time.perf_counter() - start
+    start = time.perf_counter()
+    service.gather(date(2022, 3, 1), date(2022, 3, 31))
+    month = time.perf_counter() - start
+    start = time.perf_counter()
+    service.gather(date(2021, 1, 1), date(2022, 10, 31), as_of=date(2022, 12, 14))
+    other_day = time.perf_counter() - start
     tracemalloc.start()
     service.gather(date(2021, 1, 1), date(2022, 10, 31))
     _current, peak = tracemalloc.get_traced_memory()
@@ -162,6 +171,7 @@ def bench_analysis(path: Path) -> dict[str, float]:
     assert data.received == total, (data.received, total)
     return {"complaints": total, "gather_s": round(gather, 3),
             "baseline_group_by_s": round(baseline, 3), "ratio": round(gather / baseline, 1),
+            "gather_one_month_s": round(month, 3), "gather_judged_later_s": round(other_day, 3),
             "python_peak_mb": round(peak / 2**20, 1), "overdue": data.overdue_total,
             "render_pdf_s": round(render, 2), "pdf_kb": len(pdf) // 1024}
 

@@ -20,9 +20,6 @@ class Complaint(Base):
         # The register's urgent and topic filters, newest first (revision 0006).
         Index("ix_complaint_urgent_received", "urgent", "received_at"),
         Index("ix_complaint_topic_received", "topic_id", "received_at"),
-        # The analysis' grouped counts and per-unit joins read only this (revision 0005).
-        Index("ix_complaint_analysis", "received_at", "status", "topic_id", "klasifikasi",
-              "rating", "verified_at", "completed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
