@@ -83,7 +83,8 @@ def test_preview_and_commit_report_progress(services: Services, tmp_path: Path) 
     services.imports.commit(LOCAL_OPERATOR, preview,
                             progress=lambda d, t: written.append((d, t)))
     assert written[0] == (0, 5000) and written[-1] == (5000, 5000)
-    assert [d for d, _t in written] == sorted(d for d, _t in written)
+    # Forward only and never the same report twice: the GUI shows every report it gets.
+    assert written == sorted(set(written))
 
 
 class Stop(Exception):

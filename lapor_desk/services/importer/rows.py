@@ -47,18 +47,23 @@ def max_length(column: str) -> int | None:
     return int(length) if length else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParsedRow:
     """One complaint of the file, its values ready for the register.
 
     ``values`` holds the complaint columns of the fields the file has (``received_at`` always),
     so a column the file lacks is never touched; the other attributes come from LAPOR Desk's
     own export or are derived, and matter for complaints new to the register.
+
+    Not frozen: one is built per row, and a frozen dataclass takes three times as long to
+    build (each field is set through ``object.__setattr__``). Nothing changes it but the
+    planner, which completes the ``values`` of a complaint new to the register into its insert
+    record instead of copying them.
     """
 
     row: int
     tracking_id: str
-    values: Mapping[str, Any]
+    values: dict[str, Any]
     mapped_status: InternalStatus | None
     internal_status: InternalStatus | None
     urgent: bool | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,35 +46,22 @@ from lapor_desk.services.importer.reader import (
 )
 from lapor_desk.services.importer.results import ImportPreview, ImportResult
 from lapor_desk.services.importer.rows import COMPLAINT_COLUMNS, ParseContext
-from lapor_desk.services.importer.writing import changed_since_preview, write_plan
+from lapor_desk.services.importer.running import (
+    ProgressCallback,
+    cycle_collection_paused,
+    forward_only,
+    reported,
+)
+from lapor_desk.services.importer.writing import (
+    bulk_page_cache,
+    changed_since_preview,
+    write_plan,
+)
 from lapor_desk.services.settings import SettingsService, read_setting
 
 #: Setting holding the institution's slug on the portal (``Website - <slug>`` channel).
 INSTITUTION_SLUG = "institution_slug"
 DEFAULT_INSTITUTION_SLUG = "kementerian-sosial"
-#: Rows parsed between two progress reports of a preview.
-PROGRESS_ROWS = 1_000
-
-#: ``progress(done, total)``: how far a preview or commit is (``total`` 0 when not known). The
-#: callback may raise to stop the work: a preview then returns nothing, and a commit rolls back
-#: as a whole, since every report of a commit is made inside its one transaction.
-ProgressCallback = Callable[[int, int], None]
-
-
-def _no_progress(done: int, total: int) -> None:
-    del done, total
-
-
-def _reported(
-    rows: Iterable[tuple[int, Sequence[Cell]]], total: int, progress: ProgressCallback
-) -> Iterator[tuple[int, Sequence[Cell]]]:
-    """``rows`` passed through, with a progress report every :data:`PROGRESS_ROWS` rows."""
-    for number, row in rows:
-        if number % PROGRESS_ROWS == 0:
-            progress(min(number, total), total)
-        yield number, row
-
-
 @dataclass(frozen=True, slots=True)
 class ImportProfileRow:
     """A saved import profile: the file's header text → register field (``""``: ignore)."""
@@ -186,8 +173,10 @@ class ImportService:
         Raises ImportFileError when the file cannot be imported at all; problems of single
         rows are listed in the preview's ``errors``. ``progress`` hears of the rows parsed.
         """
-        report = progress or _no_progress
-        path = Path(path)
+        with cycle_collection_paused():
+            return self._preview(Path(path), profile, forward_only(progress))
+
+    def _preview(self, path: Path, profile: str | None, report: ProgressCallback) -> ImportPreview:
         columns = self._profile_columns(profile)
         lookup = field_lookup(columns)
         table = open_table(path, header_matcher(lookup), self._limits)
@@ -210,7 +199,7 @@ class ImportService:
             restore_formulas=table.kind == "csv" and header.has(Field.INTERNAL_STATUS),
         )
         outcome = RowParser(header, context, notes).parse(
-            _reported(numbered, table.total, report))
+            reported(numbered, table.total, report))
         report(table.total, table.total)
         if not outcome.rows and not outcome.errors:
             raise ImportFileError(_("The file has a header row but no complaints."))
@@ -305,7 +294,12 @@ class ImportService:
         on the server's backups. ``progress`` hears of the rows written and of the deadlines
         computed (each complaint counts twice); when it raises, nothing is written.
         """
-        report = progress or _no_progress
+        with cycle_collection_paused():
+            return self._commit(actor, preview, forward_only(progress))
+
+    def _commit(
+        self, actor: Actor, preview: ImportPreview, report: ProgressCallback
+    ) -> ImportResult:
         if preview.errors:
             raise ImportFileError(
                 _("The file has {n} rows with errors; correct them in the file and import it "
@@ -341,10 +335,11 @@ class ImportService:
                     },
                 ).scalar_one()
                 report(0, total)
-                written = write_plan(session, plan, batch_id, actor.display_name, now,
-                                     preview.filename, lambda done: report(done, total))
-                self._refresh_deadlines(session, written, lambda done: report(
-                    len(written) + done, total))
+                with bulk_page_cache(session.connection()):
+                    written = write_plan(session, plan, batch_id, actor.display_name, now,
+                                         preview.filename, lambda done: report(done, total))
+                    self._refresh_deadlines(session, written, lambda done: report(
+                        len(written) + done, total))
                 # The last chance to cancel: still inside the transaction.
                 report(total, total)
         except IntegrityError:

@@ -1,10 +1,11 @@
-"""Writing a previewed import: Core executemany, the search index in bulk, set-based history."""
+"""Writing a previewed import: bulk executemany, the search index in bulk, set-based history."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -32,11 +33,16 @@ _table = COMPLAINT_TABLE
 _history = HISTORY_TABLE
 #: Rows per executemany: between two of them the caller hears of the progress (and may cancel).
 WRITE_CHUNK = 5_000
+#: SQLite page cache while an import writes, in KiB. With the default 2 MB every row inserted
+#: reads the B-tree pages of the complaint table's indexes (and of the stored deadlines') back
+#: from the operating system: 100.000 complaints took 3,0 s of CPU instead of 1,7 s.
+BULK_CACHE_KIB = 64 * 1024
 
 
-def _chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+def _chunks[T](rows: Sequence[T]) -> Iterator[tuple[int, Sequence[T]]]:
+    """``rows`` by :data:`WRITE_CHUNK`, each chunk with the position of its first row."""
     for start in range(0, len(rows), WRITE_CHUNK):
-        yield rows[start:start + WRITE_CHUNK]
+        yield start, rows[start:start + WRITE_CHUNK]
 
 
 @contextmanager
@@ -70,6 +76,68 @@ def _search_index_in_bulk(connection: Connection, before: int) -> Iterator[None]
     connection.exec_driver_sql(stored)
 
 
+@contextmanager
+def bulk_page_cache(connection: Connection) -> Iterator[None]:
+    """A larger SQLite page cache for the block, back to the connection's own size after it.
+
+    The pages are only allocated as they are read (at most :data:`BULK_CACHE_KIB`), and freed
+    when the size goes back. PostgreSQL sizes its buffers itself: nothing to do there.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {before}")
+
+
+def _insert_complaints(connection: Connection, rows: Sequence[dict[str, Any]],
+                       stamp: dict[str, Any], report: Callable[[int], None]) -> None:
+    """Insert ``rows``, each completed by ``stamp``, a chunk per executemany.
+
+    On SQLite the rows go to the driver as tuples, converted by the column types' own bind
+    processors, so the values stored are exactly the ones Core stores; Core's per-row handling
+    of 37 named parameters cost a third of the insert. PostgreSQL keeps Core, which batches the
+    rows into multi-row INSERTs itself.
+    """
+    dialect = connection.dialect
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
+        for start, chunk in _chunks(rows):
+            connection.execute(insert(_table), [row | stamp for row in chunk])
+            report(start + len(chunk))
+        return
+
+    def processor(column: str) -> Callable[[Any], Any] | None:
+        return _table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+
+    # Every record carries every column (Planner completes them), so there are many columns
+    # and itemgetter returns a tuple.
+    columns = [column for column in rows[0] if column not in stamp]
+    values_of = itemgetter(*columns)
+    converted = [(position, convert) for position, column in enumerate(columns)
+                 if (convert := processor(column)) is not None]
+    stamped = tuple(value if value is None or (convert := processor(column)) is None
+                    else convert(value) for column, value in stamp.items())
+    quote = dialect.identifier_preparer.quote
+    names = [*columns, *stamp]
+    sql = (f"INSERT INTO {quote(_table.name)} ({', '.join(quote(n) for n in names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    for start, chunk in _chunks(rows):
+        parameters: list[tuple[Any, ...]] = []
+        for row in chunk:
+            values = [*values_of(row), *stamped]
+            for position, convert in converted:
+                value = values[position]
+                if value is not None:
+                    values[position] = convert(value)
+            parameters.append(tuple(values))
+        connection.exec_driver_sql(sql, parameters)
+        report(start + len(chunk))
+
+
 def changed_since_preview() -> str:
     """The message when the register changed between the preview and the commit."""
     return _("Complaints of this file were changed or added by someone else since the "
@@ -95,11 +163,7 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
         before = connection.execute(
             select(func.coalesce(func.max(_table.c.id), 0))).scalar_one()
         with _search_index_in_bulk(connection, before):
-            done = 0
-            for chunk in _chunks(plan.inserts):
-                connection.execute(insert(_table), [row | stamp for row in chunk])
-                done += len(chunk)
-                report(done)
+            _insert_complaints(connection, plan.inserts, stamp, report)
         # Ours: above ``before`` and in this batch (a complaint another PostgreSQL session
         # adds meanwhile has neither). The first history entry of each new complaint is
         # written by the database itself, set-based.

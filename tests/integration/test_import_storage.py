@@ -1,0 +1,144 @@
+"""How an import runs: values stored as Core stores them, page cache and collector restored."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import bindparam, event, select, update
+
+from lapor_desk.domain.actor import LOCAL_OPERATOR
+from lapor_desk.domain.errors import ImportFileError
+from lapor_desk.models import Complaint
+from lapor_desk.services.bootstrap import Services
+from tests.fixtures_portal import (
+    PORTAL_HEADERS,
+    Row,
+    portal_rows,
+    write_csv,
+    write_not_spreadsheet,
+    write_xlsx,
+)
+
+TABLE: Any = Complaint.__table__
+#: LAPOR Desk's own export adds these: they fill dates, flags and numbers a portal file lacks.
+OWN_HEADERS = (*PORTAL_HEADERS, "Tanggal Verifikasi", "Tanggal Selesai", "Status Internal",
+               "Mendesak", "Alasan Mendesak", "Rating", "Nama Pelapor", "Telepon Pelapor")
+
+
+def varied_rows() -> list[Row]:
+    rows = portal_rows(40, seed=21)
+    for number, row in enumerate(rows):
+        row["Judul Laporan"] = f"{row['Judul Laporan']} — ß é 😀"
+        if number % 2:
+            row["Tanggal Verifikasi"] = f"2022-11-0{number % 9 + 1} 08:15:{number:02d}"
+        if number % 4 == 1:
+            row["Tanggal Selesai"] = "2022-11-12 16:00:00"
+            row["Status Internal"] = "Selesai"
+        row["Mendesak"] = "Ya" if number % 5 == 0 else "Tidak"
+        row["Alasan Mendesak"] = "Menyangkut keselamatan" if number % 5 == 0 else ""
+        row["Rating"] = number % 5 + 1 if number % 3 else ""
+        row["Nama Pelapor"] = "" if number % 2 else f"Pelapor {number}"
+        row["Telepon Pelapor"] = "081234567890" if number % 3 == 0 else ""
+    return rows
+
+
+def raw_rows(connection: Any) -> list[tuple[object, ...]]:
+    """Every complaint as SQLite holds it: storage class and literal text of each cell."""
+    cells = ", ".join(f"typeof({c.name}), quote({c.name})" for c in TABLE.columns)
+    return list(connection.exec_driver_sql(f"SELECT {cells} FROM complaint ORDER BY id").all())
+
+
+@pytest.mark.parametrize("write", [write_xlsx, write_csv])
+def test_imported_complaints_are_stored_exactly_as_core_stores_them(
+    services: Services, tmp_path: Path, write: Any
+) -> None:
+    path = write(tmp_path / f"export.{write.__name__[6:]}", varied_rows(), OWN_HEADERS)
+    preview = services.imports.preview(path)
+    assert not preview.errors and len(preview.new) == 40
+    services.imports.commit(LOCAL_OPERATOR, preview)
+    with services.engine.connect() as connection:
+        stored = raw_rows(connection)
+        kinds = {(c.name, cell) for row in stored
+                 for c, cell in zip(TABLE.columns, row[::2], strict=True)}
+        # The file reached every kind of column: text, dates, flags, numbers, empty cells.
+        assert {("received_at", "text"), ("verified_at", "text"), ("verified_at", "null"),
+                ("completed_at", "text"), ("urgent", "integer"), ("rating", "integer"),
+                ("reporter_name", "null"), ("reporter_phone", "text")} <= kinds
+        # Written again through Core from what Core reads back, nothing may change.
+        complaints = connection.execute(select(TABLE)).mappings().all()
+        others = [c.name for c in TABLE.columns if c.name != "id"]
+        connection.execute(
+            update(TABLE).where(TABLE.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"b_{name}") for name in others}),
+            [{f"b_{key}": value for key, value in row.items()} for row in complaints],
+        )
+        assert raw_rows(connection) == stored
+        connection.rollback()
+
+
+class Stop(Exception):
+    pass
+
+
+@pytest.mark.parametrize("stop_at", [None, 0.5])
+def test_the_page_cache_is_back_to_its_size_after_a_commit(
+    services: Services, tmp_path: Path, stop_at: float | None
+) -> None:
+    preview = services.imports.preview(write_csv(tmp_path / "a.csv", portal_rows(300)))
+    statements: list[str] = []
+    checked_in: list[int] = []
+
+    def executed(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("PRAGMA cache_size"):
+            statements.append(statement)
+
+    def returned(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is not None:
+            checked_in.append(dbapi_connection.execute("PRAGMA cache_size").fetchone()[0])
+
+    def progress(done: int, total: int) -> None:
+        if stop_at is not None and done >= stop_at * total:
+            raise Stop
+
+    event.listen(services.engine, "before_cursor_execute", executed)
+    event.listen(services.engine, "checkin", returned)
+    try:
+        if stop_at is None:
+            services.imports.commit(LOCAL_OPERATOR, preview, progress=progress)
+        else:
+            with pytest.raises(Stop):
+                services.imports.commit(LOCAL_OPERATOR, preview, progress=progress)
+    finally:
+        event.remove(services.engine, "before_cursor_execute", executed)
+        event.remove(services.engine, "checkin", returned)
+    assert statements == ["PRAGMA cache_size", "PRAGMA cache_size = -65536",
+                          "PRAGMA cache_size = -2000"]
+    assert checked_in and set(checked_in) == {-2000}
+
+
+def test_the_garbage_collector_is_paused_while_an_import_runs_and_back_after_it(
+    services: Services, tmp_path: Path
+) -> None:
+    collecting: list[bool] = []
+
+    def progress(done: int, total: int) -> None:
+        collecting.append(gc.isenabled())
+
+    def stop(done: int, total: int) -> None:
+        raise Stop
+
+    assert gc.isenabled()
+    with pytest.raises(ImportFileError):
+        services.imports.preview(write_not_spreadsheet(tmp_path / "rusak.xlsx"))
+    assert gc.isenabled()
+    preview = services.imports.preview(write_csv(tmp_path / "a.csv", portal_rows(1500)),
+                                       progress=progress)
+    with pytest.raises(Stop):
+        services.imports.commit(LOCAL_OPERATOR, preview, progress=stop)
+    assert gc.isenabled()
+    services.imports.commit(LOCAL_OPERATOR, preview, progress=progress)
+    assert gc.isenabled()
+    assert len(collecting) > 4 and not any(collecting)
