@@ -10,7 +10,8 @@ starts with 3201.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import ColumnElement, Connection, TextClause, and_, text, true
 
@@ -38,6 +39,11 @@ FTS_OPTIONS = (
 # (tests/integration/test_search.py checks the list against the installed SQLite).
 _SQLITE_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
 _WORD = re.compile(rf"[^\W_{_SQLITE_SEPARATORS}]+")
+#: FTS5's memory for pending index entries (its ``hashsize`` option): the default, and the
+#: size while a bulk insert indexes a whole import (fewer, larger segments to write; measured
+#: 5,6 -> 4,75 s of CPU for 100.000 complaints).
+HASHSIZE_DEFAULT = 1 << 20
+HASHSIZE_BULK = 8 << 20
 #: Search words beyond this many are ignored: longer queries only slow the index down.
 MAX_TERMS = 8
 
@@ -267,3 +273,40 @@ def count_matches(connection: Connection, query: str) -> int:
             {"fts_query": _pg_expression(terms)},
         ).scalar()
     return int(found or 0)
+
+
+@contextmanager
+def search_index_in_bulk(connection: Connection, before: int) -> Iterator[None]:
+    """Index the complaints inserted inside the block (ids above ``before``) in one statement.
+
+    SQLite's FTS5 index is kept in step by an AFTER INSERT trigger; fired 100.000 times it
+    costs three times the bulk insert of the same rows into the index. The trigger is dropped
+    for the block and recreated from its own stored SQL, all inside the caller's transaction
+    (DDL is transactional in SQLite), so a failed import leaves trigger and index as they were.
+    PostgreSQL's expression index keeps itself up to date: nothing to do there.
+    """
+    trigger = f"{FTS_TABLE}_ai"
+    stored = None
+    if connection.dialect.name == "sqlite":
+        stored = connection.execute(
+            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+            {"name": trigger},
+        ).scalar()
+    if stored is None:
+        yield
+        return
+    connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
+    yield
+    _set_hashsize(connection, HASHSIZE_BULK)
+    connection.execute(
+        text(f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(_SEARCHED)}) "
+             f"SELECT id, {', '.join(_SEARCHED)} FROM complaint WHERE id > :before"),
+        {"before": before},
+    )
+    _set_hashsize(connection, HASHSIZE_DEFAULT)
+    connection.exec_driver_sql(stored)
+
+
+def _set_hashsize(connection: Connection, size: int) -> None:
+    connection.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('hashsize', {int(size)})")

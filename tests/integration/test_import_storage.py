@@ -142,3 +142,36 @@ def test_the_garbage_collector_is_paused_while_an_import_runs_and_back_after_it(
     services.imports.commit(LOCAL_OPERATOR, preview, progress=progress)
     assert gc.isenabled()
     assert len(collecting) > 4 and not any(collecting)
+
+
+def test_stored_deadlines_of_an_import_are_stored_exactly_as_core_stores_them(
+    services: Services, tmp_path: Path
+) -> None:
+    # The deadlines' rows also go to the driver as tuples (persistence/bulk.py): dates, flags
+    # and empty cells must be exactly what Core writes, or the SQL filters would miss rows.
+    from lapor_desk.models import ComplaintDeadline
+
+    deadline: Any = ComplaintDeadline.__table__
+    path = write_xlsx(tmp_path / "export.xlsx", varied_rows(), OWN_HEADERS)
+    services.imports.commit(LOCAL_OPERATOR, services.imports.preview(path))
+    cells = ", ".join(f"typeof({c.name}), quote({c.name})" for c in deadline.columns)
+    query = f"SELECT {cells} FROM complaint_deadline ORDER BY complaint_id"
+    with services.engine.connect() as connection:
+        stored = list(connection.exec_driver_sql(query).all())
+        assert len(stored) == 40
+        kinds = {(c.name, cell) for row in stored
+                 for c, cell in zip(deadline.columns, row[::2], strict=True)}
+        assert {("verification_due", "text"), ("received_on", "text"), ("waited", "integer"),
+                ("open_due", "null")} <= kinds
+        rows = connection.execute(select(deadline)).mappings().all()
+        connection.execute(deadline.delete())
+        connection.execute(deadline.insert(), [dict(row) for row in rows])
+        assert list(connection.exec_driver_sql(query).all()) == stored
+        # The search index was built in bulk, found what was imported, and its pending-entries
+        # memory is back at the default.
+        hashsize = connection.exec_driver_sql(
+            "SELECT v FROM complaint_fts_config WHERE k = 'hashsize'").scalar()
+        assert hashsize == 1 << 20
+        assert connection.exec_driver_sql(
+            "SELECT count(*) FROM complaint_fts WHERE complaint_fts MATCH 'ß*'").scalar() == 40
+        connection.rollback()

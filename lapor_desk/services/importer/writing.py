@@ -19,14 +19,14 @@ from sqlalchemy import (
     literal,
     null,
     select,
-    text,
     update,
 )
 from sqlalchemy.orm import Session
 
 from lapor_desk.domain.errors import ConcurrentEdit
 from lapor_desk.i18n import _
-from lapor_desk.persistence.search import FTS_TABLE
+from lapor_desk.persistence.bulk import insert_many
+from lapor_desk.persistence.search import search_index_in_bulk
 from lapor_desk.services.importer.merge import COMPLAINT_TABLE, HISTORY_TABLE, Plan
 
 _table = COMPLAINT_TABLE
@@ -43,37 +43,6 @@ def _chunks[T](rows: Sequence[T]) -> Iterator[tuple[int, Sequence[T]]]:
     """``rows`` by :data:`WRITE_CHUNK`, each chunk with the position of its first row."""
     for start in range(0, len(rows), WRITE_CHUNK):
         yield start, rows[start:start + WRITE_CHUNK]
-
-
-@contextmanager
-def _search_index_in_bulk(connection: Connection, before: int) -> Iterator[None]:
-    """Index the complaints inserted inside the block (ids above ``before``) in one statement.
-
-    SQLite's FTS5 index is kept in step by an AFTER INSERT trigger; fired 100.000 times it
-    costs three times the bulk insert of the same rows into the index. The trigger is dropped
-    for the block and recreated from its own stored SQL, all inside the caller's transaction
-    (DDL is transactional in SQLite), so a failed import leaves trigger and index as they were.
-    PostgreSQL's expression index keeps itself up to date: nothing to do there.
-    TODO(issue 3 review): move next to the trigger's definition in persistence/search.py.
-    """
-    trigger = f"{FTS_TABLE}_ai"
-    stored = None
-    if connection.dialect.name == "sqlite":
-        stored = connection.execute(
-            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-            {"name": trigger},
-        ).scalar()
-    if stored is None:
-        yield
-        return
-    connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
-    yield
-    connection.execute(
-        text(f"INSERT INTO {FTS_TABLE} (rowid, title, text_original, text_edited) "
-             "SELECT id, title, text_original, text_edited FROM complaint WHERE id > :before"),
-        {"before": before},
-    )
-    connection.exec_driver_sql(stored)
 
 
 @contextmanager
@@ -98,43 +67,17 @@ def _insert_complaints(connection: Connection, rows: Sequence[dict[str, Any]],
                        stamp: dict[str, Any], report: Callable[[int], None]) -> None:
     """Insert ``rows``, each completed by ``stamp``, a chunk per executemany.
 
-    On SQLite the rows go to the driver as tuples, converted by the column types' own bind
-    processors, so the values stored are exactly the ones Core stores; Core's per-row handling
-    of 37 named parameters cost a third of the insert. PostgreSQL keeps Core, which batches the
-    rows into multi-row INSERTs itself.
+    The rows go to :func:`~lapor_desk.persistence.bulk.insert_many` as tuples: Core's per-row
+    handling of 37 named parameters cost a third of the insert on SQLite.
     """
-    dialect = connection.dialect
-    if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
-        for start, chunk in _chunks(rows):
-            connection.execute(insert(_table), [row | stamp for row in chunk])
-            report(start + len(chunk))
-        return
-
-    def processor(column: str) -> Callable[[Any], Any] | None:
-        return _table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
-
     # Every record carries every column (Planner completes them), so there are many columns
     # and itemgetter returns a tuple.
     columns = [column for column in rows[0] if column not in stamp]
     values_of = itemgetter(*columns)
-    converted = [(position, convert) for position, column in enumerate(columns)
-                 if (convert := processor(column)) is not None]
-    stamped = tuple(value if value is None or (convert := processor(column)) is None
-                    else convert(value) for column, value in stamp.items())
-    quote = dialect.identifier_preparer.quote
     names = [*columns, *stamp]
-    sql = (f"INSERT INTO {quote(_table.name)} ({', '.join(quote(n) for n in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
+    stamped = tuple(stamp.values())
     for start, chunk in _chunks(rows):
-        parameters: list[tuple[Any, ...]] = []
-        for row in chunk:
-            values = [*values_of(row), *stamped]
-            for position, convert in converted:
-                value = values[position]
-                if value is not None:
-                    values[position] = convert(value)
-            parameters.append(tuple(values))
-        connection.exec_driver_sql(sql, parameters)
+        insert_many(connection, _table, names, [(*values_of(row), *stamped) for row in chunk])
         report(start + len(chunk))
 
 
@@ -162,7 +105,7 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
         stamp = {"import_batch_id": batch_id, "created_at": now, "updated_at": now}
         before = connection.execute(
             select(func.coalesce(func.max(_table.c.id), 0))).scalar_one()
-        with _search_index_in_bulk(connection, before):
+        with search_index_in_bulk(connection, before):
             _insert_complaints(connection, plan.inserts, stamp, report)
         # Ours: above ``before`` and in this batch (a complaint another PostgreSQL session
         # adds meanwhile has neither). The first history entry of each new complaint is
