@@ -14,6 +14,7 @@ from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.meeting_outcomes import ActionStatus, RenaksiStatus
 from lapor_desk.domain.meetings import AttendanceState, MeetingKind, MeetingStatus, Presence
 from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.changes import Changes
 from lapor_desk.services.meeting_inputs import ActionFilter, MeetingInput
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.meeting_tables import (
@@ -27,8 +28,8 @@ from lapor_desk.ui.itemmodels.row_table import RowTableModel
 from lapor_desk.ui.views.meetings import MeetingsView
 
 
-def _view(qtbot: QtBot, services: Services) -> MeetingsView:
-    view = MeetingsView(services, AppEvents(), LOCAL_OPERATOR)
+def _view(qtbot: QtBot, services: Services, events: AppEvents | None = None) -> MeetingsView:
+    view = MeetingsView(services, events or AppEvents(), LOCAL_OPERATOR)
     qtbot.addWidget(view)
     view.resize(1400, 860)
     view.show()
@@ -164,6 +165,33 @@ def test_unsaved_planner_typing_survives_a_check_in_on_another_tab(
     )
     planner.refresh_meeting(meeting_id)
     assert planner.venue.text() == "Aula" and planner.notice.isHidden()
+
+
+def test_unsaved_typing_is_not_saved_over_someone_elses_change_of_the_header(
+    qtbot: QtBot, demo_services: Services, message_boxes: list[str]
+) -> None:
+    services = demo_services
+    units = {u.abbreviation: u.id for u in services.agenda.units()}
+    data = MeetingInput("Rapat monev", MeetingKind.MONEV, date(2022, 11, 21),
+                        unit_ids=(units["PUSDATIN"],))
+    meeting_id = services.meetings.create(LOCAL_OPERATOR, data).meeting.id
+    events = AppEvents()
+    view = _view(qtbot, services, events)
+    view.list.select(meeting_id)
+    planner = view.planner
+    qtbot.keyClicks(planner.venue, "Ruang Rapat Lantai 2")
+    # Another user on the shared register changes the header; this window hears of it.
+    version = services.meetings.get(meeting_id).row.version
+    services.meetings.update(LOCAL_OPERATOR, meeting_id, version,
+                             MeetingInput("Rapat monev bulanan", MeetingKind.MONEV,
+                                          date(2022, 11, 21), unit_ids=(units["PUSDATIN"],)))
+    events.emit_changes(Changes(meetings=True))
+    assert planner.venue.text() == "Ruang Rapat Lantai 2"
+    assert planner.title.text() == "Rapat monev"  # the typing's base, not their title
+    assert "orang lain" in planner.notice.text()
+    planner.save_button.click()
+    assert len(message_boxes) == 1 and "diubah" in message_boxes[0]
+    assert services.meetings.get(meeting_id).row.title == "Rapat monev bulanan"
 
 
 def test_action_tracker_filters_and_closing_records_who_and_when(

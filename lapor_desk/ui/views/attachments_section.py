@@ -108,7 +108,7 @@ class AttachmentsSection(Section):
             try:
                 _row, changes = self._services.attachments.add(
                     self._actor, self.complaint_id, path)
-            except LaporError as error:
+            except (LaporError, OSError) as error:  # a locked or vanished file, a full disk
                 refused.append(f"{path.name}: {error}")
             else:
                 attached |= changes.complaints

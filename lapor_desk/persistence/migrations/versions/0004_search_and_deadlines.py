@@ -17,6 +17,9 @@ down_revision = '0001'
 branch_labels = None
 depends_on = None
 
+#: The FTS5 table's options at this revision (0008 gives it prefix indexes).
+OPTIONS = "tokenize='unicode61 remove_diacritics 2'"
+
 
 def upgrade() -> None:
     op.create_table('complaint_deadline',
@@ -44,7 +47,7 @@ def upgrade() -> None:
     # Existing complaints are indexed here, in the migration's transaction; their deadlines are
     # computed when the register is opened (lapor_desk.services.deadlines.ensure_deadlines),
     # because the working-day calendar lives above this layer.
-    create_search_index(op.get_bind())
+    create_search_index(op.get_bind(), OPTIONS)
 
 
 def downgrade() -> None:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.domain.actor import Actor
-from lapor_desk.domain.meetings import MeetingKind, MeetingStatus, format_nip, meeting_number
+from lapor_desk.domain.meetings import MeetingKind, MeetingStatus, meeting_number
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.services.meeting_inputs import MeetingInput, NarasumberInput, Official
+from lapor_desk.services.meeting_inputs import MeetingInput, NarasumberInput
 from lapor_desk.services.meeting_models import MeetingDetail
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.views.meetings.common import (
@@ -46,34 +46,9 @@ from lapor_desk.ui.views.meetings.common import (
     style_status_chip,
     to_qdate,
 )
+from lapor_desk.ui.views.meetings.officials import OfficialFields
 from lapor_desk.ui.views.meetings.status_box import MeetingStatusBox
-
-
-class _Person:
-    """Name and NIP fields of a chair, secretary or note-taker."""
-
-    def __init__(self, name_hint: str) -> None:
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(name_hint)
-        self.nip = QLineEdit()
-        self.nip.setPlaceholderText(_("NIP (18 digits, optional)"))
-        self.nip.setMaximumWidth(210)
-
-    def value(self) -> Official | None:
-        name = self.name.text().strip()
-        return Official(name, self.nip.text().strip() or None) if name else None
-
-    def show(self, person: Official | None) -> None:
-        self.name.setText(person.name if person else "")
-        self.nip.setText(format_nip(person.nip) if person else "")
-
-    def row(self) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.name, 1)
-        layout.addWidget(self.nip)
-        return box
+from lapor_desk.ui.views.meetings.unsaved import header_of, notice_label, unsaved_notice
 
 
 class MeetingPlanner(QWidget):
@@ -127,9 +102,9 @@ class MeetingPlanner(QWidget):
             row.addWidget(field)
         row.addStretch(1)
         self.venue = QLineEdit()
-        self.chair = _Person(_("Chair"))
-        self.secretary = _Person(_("Secretary"))
-        self.notulis = _Person(_("Note-taker (notulis)"))
+        self.chair = OfficialFields(_("Chair"))
+        self.secretary = OfficialFields(_("Secretary"))
+        self.notulis = OfficialFields(_("Note-taker (notulis)"))
 
         header = QGroupBox(_("Meeting"))
         form = QFormLayout(header)
@@ -168,12 +143,7 @@ class MeetingPlanner(QWidget):
         speakers.setColumnStretch(2, 1)
 
         self.error = form_error()
-        self.notice = QLabel()
-        self.notice.setObjectName("formNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; color: #3d3000;")
-        self.notice.hide()
+        self.notice = notice_label()
         self.save_button = QPushButton(_("Save meeting"))
         self.save_button.setToolTip(_("Ctrl+S"))
         self.save_button.clicked.connect(self.save)
@@ -280,20 +250,22 @@ class MeetingPlanner(QWidget):
         """Show the meeting as stored now, keeping what the user typed and has not saved.
 
         Another screen (attendance, agenda, meeting mode) changed the meeting: without unsaved
-        edits the form is reloaded; with them the form stays as typed, the status and version
-        are brought up to date (so Save applies the typing to the latest meeting) and a line
-        says so.
+        edits the form is reloaded. With them the form stays as typed and a line says so; the
+        stored version is adopted (so Save applies the typing) only when the header the typing
+        started from is still the stored one. If someone else changed the header meanwhile,
+        the old version is kept, so Save is refused rather than overwriting their change.
         """
         if not self.has_unsaved_changes() or self.detail is None \
                 or self.detail.row.id != meeting_id:
             self.show_meeting(meeting_id)
             return
-        self.detail = self._services.meetings.get(meeting_id)
-        style_status_chip(self.status_chip, self.detail.row.status)
+        fresh = self._services.meetings.get(meeting_id)
+        header_kept = header_of(fresh) == header_of(self.detail)
+        if header_kept:
+            self.detail = fresh
+        style_status_chip(self.status_chip, fresh.row.status)
         self._show_status()
-        self.notice.setText(_(
-            "This meeting was changed on another screen. What you typed here is kept and not "
-            "yet saved: press Save (Ctrl+S) to keep it."))
+        self.notice.setText(unsaved_notice(header_kept))
         self.notice.show()
 
     def _form_state(self) -> tuple[object, ...]:
