@@ -23,15 +23,10 @@ from lapor_desk.domain.sla import SlaResult, complaint_sla
 from lapor_desk.i18n import _
 from lapor_desk.models import Complaint, Disposition, StatusChange, Topic, Unit
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.complaint_actions import ComplaintActionsService
 from lapor_desk.services.complaint_changes import (
-    active_units,
-    add_dispositions,
-    add_follow_up,
     flush_or_conflict,
-    follow_up_time,
     load_complaint,
-    move_status,
-    require_units,
 )
 from lapor_desk.services.deadlines import refresh_deadlines_for
 from lapor_desk.services.read_models import (
@@ -127,6 +122,7 @@ class RegisterService:
         self._factory = factory
         self._clock = clock
         self._settings = settings
+        self._actions = ComplaintActionsService(factory, clock, settings)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -286,6 +282,9 @@ class RegisterService:
         del actor
         return Changes(complaints=frozenset({complaint_id}))
 
+    # The actions below are the desktop's undoable actions (ComplaintActionsService) for one
+    # complaint, without their undo records: one implementation of each rule.
+
     def dispose(
         self,
         actor: Actor,
@@ -295,16 +294,8 @@ class RegisterService:
         expected_version: int | None = None,
     ) -> Changes:
         """Hand the complaint to units; the first is the lead. Verifies it if not yet verified."""
-        require_units(unit_ids)
-        now = self._clock()
-        with self._factory.begin() as session:
-            complaint = load_complaint(session, complaint_id, expected_version)
-            units = active_units(session, unit_ids, now.date())
-            add_dispositions(session, complaint, units, actor, now, instruction)
-            complaint.updated_at = now
-            flush_or_conflict(session)
-            refresh_deadlines_for(session, self._settings, [complaint_id])
-        return Changes(complaints=frozenset({complaint_id}))
+        return self._actions.dispose(
+            actor, complaint_id, unit_ids, instruction, expected_version).changes
 
     def add_follow_up(
         self,
@@ -317,18 +308,8 @@ class RegisterService:
         expected_version: int | None = None,
     ) -> Changes:
         """Record a unit's follow-up; the status moves with it (Proses, Selesai, waiting)."""
-        body = v.require_text(text, "text", _("Follow-up text"))
-        now = self._clock()
-        when = follow_up_time(posted_at, now)
-        with self._factory.begin() as session:
-            complaint = load_complaint(session, complaint_id, expected_version)
-            if unit_id is not None and session.get(Unit, unit_id) is None:
-                raise ValidationError("unit", _("Unit not found."))
-            add_follow_up(session, complaint, unit_id, kind, body, actor, when)
-            complaint.updated_at = now
-            flush_or_conflict(session)
-            refresh_deadlines_for(session, self._settings, [complaint_id])
-        return Changes(complaints=frozenset({complaint_id}))
+        return self._actions.add_follow_up(
+            actor, complaint_id, unit_id, kind, text, posted_at, expected_version).changes
 
     def change_status(
         self,
@@ -339,14 +320,8 @@ class RegisterService:
         expected_version: int | None = None,
     ) -> Changes:
         """Move the complaint to ``target`` if the lifecycle allows it."""
-        now = self._clock()
-        with self._factory.begin() as session:
-            complaint = load_complaint(session, complaint_id, expected_version)
-            move_status(session, complaint, target, actor, now, reason)
-            complaint.updated_at = now
-            flush_or_conflict(session)
-            refresh_deadlines_for(session, self._settings, [complaint_id])
-        return Changes(complaints=frozenset({complaint_id}))
+        return self._actions.change_status(
+            actor, complaint_id, target, reason, expected_version).changes
 
     def mark_urgent(
         self,
@@ -357,17 +332,9 @@ class RegisterService:
         expected_version: int | None = None,
     ) -> Changes:
         """Flag the complaint urgent (a reason is required) or clear the flag."""
-        if urgent:
-            reason = v.require_text(reason, "reason", _("Reason"))
-        with self._factory.begin() as session:
-            complaint = load_complaint(session, complaint_id, expected_version)
-            complaint.urgent = urgent
-            complaint.urgent_reason = reason.strip() if urgent else None
-            complaint.updated_at = self._clock()
-            flush_or_conflict(session)
-            refresh_deadlines_for(session, self._settings, [complaint_id])
-        del actor
-        return Changes(complaints=frozenset({complaint_id}))
+        return self._actions.mark_urgent(
+            actor, complaint_id, urgent, reason, expected_version).changes
+
 
 def _row(session: Session, complaint: Complaint) -> ComplaintRow:
     topic = session.get(Topic, complaint.topic_id) if complaint.topic_id else None
