@@ -67,6 +67,20 @@ def _window(qtbot: QtBot, services: Services) -> MainWindow:
     return window
 
 
+def _status_dialog(
+    qtbot: QtBot, services: Services, status: InternalStatus
+) -> tuple[MainWindow, int, StatusDialog]:
+    """The window, the first complaint in ``status``, and its status dialog opened by mouse."""
+    window = _window(qtbot, services)
+    pane = window.complaint_menus.detail
+    complaint_id = _first(services, status)
+    pane.show_complaint(complaint_id)
+    qtbot.mouseClick(pane.status_button, Qt.MouseButton.LeftButton)
+    dialog = _opened(qtbot, pane.complaint_actions.dialog)
+    assert isinstance(dialog, StatusDialog)
+    return window, complaint_id, dialog
+
+
 def test_dispose_by_keyboard_then_undo_and_redo_with_the_edit_shortcuts(
     qtbot: QtBot, demo_services: Services
 ) -> None:
@@ -148,13 +162,8 @@ def test_follow_up_needs_text_and_is_undone_with_its_status_move(
 def test_status_dialog_offers_only_allowed_moves_and_asks_for_reasons(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = _window(qtbot, demo_services)
+    window, complaint_id, dialog = _status_dialog(qtbot, demo_services, S.BELUM_TERVERIFIKASI)
     pane = window.complaint_menus.detail
-    complaint_id = _first(demo_services, S.BELUM_TERVERIFIKASI)
-    pane.show_complaint(complaint_id)
-    qtbot.mouseClick(pane.status_button, Qt.MouseButton.LeftButton)
-    dialog = _opened(qtbot, pane.complaint_actions.dialog)
-    assert isinstance(dialog, StatusDialog)
     offered = [dialog.target.itemData(i) for i in range(dialog.target.count())]
     assert set(offered) == allowed_targets(S.BELUM_TERVERIFIKASI)
     assert S.SELESAI not in offered
@@ -262,14 +271,9 @@ def test_cancelled_bulk_status_change_changes_nothing(
 def test_someone_elses_change_while_the_dialog_is_open_is_reported_not_overwritten(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = _window(qtbot, demo_services)
+    window, complaint_id, dialog = _status_dialog(qtbot, demo_services, S.PROSES)
     menus = window.complaint_menus
     pane = menus.detail
-    complaint_id = _first(demo_services, S.PROSES)
-    pane.show_complaint(complaint_id)
-    qtbot.mouseClick(pane.status_button, Qt.MouseButton.LeftButton)
-    dialog = _opened(qtbot, pane.complaint_actions.dialog)
-    assert isinstance(dialog, StatusDialog)
     demo_services.register.mark_urgent(LOCAL_OPERATOR, complaint_id, True, "Pimpinan")
     dialog.set_target(S.SELESAI)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -282,14 +286,8 @@ def test_someone_elses_change_while_the_dialog_is_open_is_reported_not_overwritt
 def test_undo_of_a_complaint_changed_since_is_refused_and_leaves_the_stack(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = _window(qtbot, demo_services)
+    window, complaint_id, dialog = _status_dialog(qtbot, demo_services, S.PROSES)
     menus = window.complaint_menus
-    pane = menus.detail
-    complaint_id = _first(demo_services, S.PROSES)
-    pane.show_complaint(complaint_id)
-    qtbot.mouseClick(pane.status_button, Qt.MouseButton.LeftButton)
-    dialog = _opened(qtbot, pane.complaint_actions.dialog)
-    assert isinstance(dialog, StatusDialog)
     dialog.set_target(S.SELESAI)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert menus.undo_stack.count() == 1
