@@ -267,3 +267,19 @@ def test_auditor_may_open_attachments_but_not_attach(
     assert pane.files.attach([letter]) == 0
     assert len(demo_services.attachments.list(complaint_id)) == 1
     assert len(pane.files.rows) == 1
+
+
+def test_a_storage_failure_while_attaching_is_reported_not_raised(
+    qtbot: QtBot, demo_services: Services, tmp_path: Path, message_boxes: list[str]
+) -> None:
+    # The data folder's attachment store cannot be made (a file stands in its place, as a
+    # locked folder or a full disk would also fail): the user is told, nothing is attached.
+    (tmp_path / "attachments").write_text("not a folder")
+    pane = _pane(qtbot, demo_services)
+    complaint_id = _pick(demo_services, anonim=False)
+    pane.show_complaint(complaint_id)
+    letter = tmp_path / "surat.pdf"
+    letter.write_bytes(b"%PDF-1.4 synthetic")
+    assert pane.files.attach([letter]) == 0
+    assert len(message_boxes) == 1 and "surat.pdf" in message_boxes[0]
+    assert demo_services.attachments.list(complaint_id) == ()
