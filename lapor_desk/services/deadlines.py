@@ -21,8 +21,8 @@ them must call :func:`refresh_deadlines`, as every writer does.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Table, delete, exists, func, select
@@ -32,8 +32,13 @@ from lapor_desk.domain.calendar import WorkingCalendar
 from lapor_desk.domain.enums import InternalStatus, SlaStage, SlaState
 from lapor_desk.domain.sla import SlaRule, Timeline, complaint_sla
 from lapor_desk.models import Complaint, ComplaintDeadline, Setting
-from lapor_desk.persistence.bulk import insert_many
-from lapor_desk.services.timelines import ComplaintTimeline, load_timelines
+from lapor_desk.persistence.bulk import indexes_rebuilt_after, insert_many
+from lapor_desk.services.timelines import (
+    ComplaintTimeline,
+    inserted_timeline,
+    load_timelines,
+    urgent_topic_limits,
+)
 
 if TYPE_CHECKING:  # settings.py refreshes deadlines itself, so it cannot be imported here
     from lapor_desk.services.settings import SettingsService
@@ -163,6 +168,46 @@ def _write(
         insert_many(session.connection(), table, keys,
                     [[row[k] for k in keys] for row in changed])
     return len(rows)
+
+
+def insert_new_deadlines(
+    session: Session,
+    calendar: WorkingCalendar,
+    rules: Sequence[SlaRule],
+    inserted: Sequence[tuple[int, Mapping[str, Any]]],
+    *,
+    entered_at: datetime,
+    as_of: date,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Store the deadlines of complaints just inserted, from the columns they were inserted with.
+
+    ``inserted``: each new complaint's id and its row's values (at least the columns of
+    :func:`~lapor_desk.services.timelines.inserted_timeline` and :data:`_COPIED`), with no
+    disposition, follow-up or deadline row yet and one status history entry written at
+    ``entered_at`` (a bulk import). The rows are what :func:`refresh_deadlines` would write,
+    without reading the complaints back (tests/integration/test_analysis_facts.py compares
+    them). ``progress`` hears how many are stored after each :data:`CHUNK`.
+    """
+    table = ComplaintDeadline.__table__
+    assert isinstance(table, Table)
+    keys = [c.key for c in table.columns]
+    copied_keys = [c.key for c in _COPIED]
+    limits = urgent_topic_limits(session)
+    cache: dict[tuple[Timeline, InternalStatus], _Dues] = {}
+    connection = session.connection()
+    with indexes_rebuilt_after(connection, table, len(inserted)):
+        for start in range(0, len(inserted), CHUNK):
+            rows = []
+            for complaint_id, columns in inserted[start:start + CHUNK]:
+                item = inserted_timeline(complaint_id, columns, entered_at, limits)
+                copied = {key: columns[key] for key in copied_keys}
+                row = deadline_values(calendar, rules, item, as_of, cache, copied)
+                rows.append([row[key] for key in keys])
+            insert_many(connection, table, keys, rows)
+            if progress is not None:
+                progress(start + len(rows))
+    return len(inserted)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, inspect, select, text, update
+from sqlalchemy import event, func, inspect, select, text, update
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus, Klasifikasi, SlaStage
@@ -170,6 +170,33 @@ def test_import_of_new_and_changed_rows_keeps_the_facts_current(demo: Services,
     assert stored_rows[by_tracking[1]]["status"] == S.SELESAI.value
     assert stored_rows[by_tracking[2]]["province"] == "Papua Barat"
     assert stored_rows[by_tracking[3]]["channel"] == "Whatsapp"
+
+
+def test_a_fresh_import_stores_the_rows_a_full_refresh_would(demo: Services,
+                                                              tmp_path: Path) -> None:
+    """New complaints' rows are computed from the values inserted, not read back: they must
+    equal the full recomputation for every status, the clock paused by an import into
+    "waiting for the reporter", urgent complaints and an urgent topic's own limit."""
+    dtks = next(t for t in demo.master_data.topics() if t.code == "DTKS")
+    demo.master_data.update_topic(LOCAL_OPERATOR, dtks.id, TopicInput(
+        dtks.code, dtks.name, dtks.parent_id, True, 3, dtks.default_unit_id, dtks.keywords,
+        dtks.category_ids))
+    rows = portal_rows(400, first_id=9_200_000, seed=11)
+    for row in rows[::5]:
+        row["Judul Laporan"] = f"Ada pungli: {row['Judul Laporan']}"
+    result = demo.imports.commit(
+        LOCAL_OPERATOR, demo.imports.preview(write_xlsx(tmp_path / "new.xlsx", rows)))
+    assert result.new == 400
+    current = assert_current(demo)
+    new = [current[c] for c in result.changes.complaints]
+    assert {r["status"] for r in new} >= {S.MENUNGGU_KELENGKAPAN.value, S.SELESAI.value,
+                                         S.BELUM_TERVERIFIKASI.value, S.DIARSIPKAN.value}
+    assert any(r["waited"] for r in new)
+    with make_session_factory(demo.engine)() as session:
+        own_limit = session.scalar(select(func.count()).select_from(Complaint).where(
+            Complaint.id.in_(result.changes.complaints), Complaint.urgent.is_(True),
+            Complaint.topic_id == dtks.id))
+    assert own_limit
 
 
 def _by_tracking(services: Services, tracking_ids: list[str]) -> list[int]:

@@ -175,3 +175,52 @@ def test_stored_deadlines_of_an_import_are_stored_exactly_as_core_stores_them(
         assert connection.exec_driver_sql(
             "SELECT count(*) FROM complaint_fts WHERE complaint_fts MATCH 'ß*'").scalar() == 40
         connection.rollback()
+
+
+_DEADLINE_INDEXES = ("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                     "AND tbl_name = 'complaint_deadline' ORDER BY name")
+
+
+@pytest.mark.parametrize("cancelled", [False, True])
+def test_a_bulk_import_builds_the_deadline_indexes_anew_even_when_cancelled(
+    services: Services, tmp_path: Path, cancelled: bool
+) -> None:
+    """Into a smaller table the stored deadlines go in without their indexes, which are then
+    built from the model again: the same definitions, whether the import ended or not."""
+    with services.engine.connect() as connection:
+        before = connection.exec_driver_sql(_DEADLINE_INDEXES).all()
+    assert len(before) == 8
+    dropped: list[str] = []
+
+    def executed(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().startswith("DROP INDEX"):
+            dropped.append(statement)
+
+    def progress(done: int, total: int) -> None:
+        if cancelled and done >= total:  # the first such report comes from the deadlines
+            raise Stop
+
+    preview = services.imports.preview(write_csv(tmp_path / "a.csv", portal_rows(300)))
+    event.listen(services.engine, "before_cursor_execute", executed)
+    try:
+        if cancelled:
+            with pytest.raises(Stop):
+                services.imports.commit(LOCAL_OPERATOR, preview, progress=progress)
+        else:
+            services.imports.commit(LOCAL_OPERATOR, preview, progress=progress)
+        assert len(dropped) == 8
+        # A smaller import into a larger table keeps the indexes as they are (after the
+        # cancelled import the table is still empty).
+        dropped.clear()
+        rows = portal_rows(100, first_id=7_000_000, seed=4)
+        services.imports.commit(LOCAL_OPERATOR, services.imports.preview(
+            write_csv(tmp_path / "b.csv", rows)))
+        assert len(dropped) == (8 if cancelled else 0)
+    finally:
+        event.remove(services.engine, "before_cursor_execute", executed)
+    with services.engine.connect() as connection:
+        assert connection.exec_driver_sql(_DEADLINE_INDEXES).all() == before
+        counts = connection.exec_driver_sql(
+            "SELECT (SELECT count(*) FROM complaint), (SELECT count(*) FROM complaint_deadline)"
+        ).one()
+    assert tuple(counts) == ((100, 100) if cancelled else (400, 400))

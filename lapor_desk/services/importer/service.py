@@ -24,7 +24,7 @@ from lapor_desk.models import ImportBatch, ImportProfile
 from lapor_desk.persistence.backup import backup_sqlite
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.deadlines import CHUNK as DEADLINE_CHUNK
-from lapor_desk.services.deadlines import refresh_deadlines_for
+from lapor_desk.services.deadlines import insert_new_deadlines, refresh_deadlines_for
 from lapor_desk.services.importer.columns import (
     METADATA_FIELDS,
     Field,
@@ -53,6 +53,7 @@ from lapor_desk.services.importer.running import (
     reported,
 )
 from lapor_desk.services.importer.writing import (
+    Written,
     bulk_page_cache,
     changed_since_preview,
     write_plan,
@@ -338,8 +339,8 @@ class ImportService:
                 with bulk_page_cache(session.connection()):
                     written = write_plan(session, plan, batch_id, actor.display_name, now,
                                          preview.filename, lambda done: report(done, total))
-                    self._refresh_deadlines(session, written, lambda done: report(
-                        len(written) + done, total))
+                    self._store_deadlines(session, written, now, lambda done: report(
+                        len(written.ids) + done, total))
                 # The last chance to cancel: still inside the transaction.
                 report(total, total)
         except IntegrityError:
@@ -355,18 +356,26 @@ class ImportService:
             backup=backup,
             backup_note=note,
             warnings=preview.warnings,
-            changes=Changes(complaints=frozenset(written)),
+            changes=Changes(complaints=frozenset(written.ids)),
         )
 
-    def _refresh_deadlines(
-        self, session: Session, ids: Sequence[int], done: Callable[[int], None]
+    def _store_deadlines(
+        self, session: Session, written: Written, now: datetime, done: Callable[[int], None]
     ) -> None:
-        """The deadlines of ``ids``, in chunks with a progress report after each one."""
-        ordered = sorted(ids)
+        """The deadlines of what was written, in chunks with a progress report after each one.
+
+        New complaints' deadlines come from the values just inserted; updated complaints'
+        are recomputed from the register (they may have dispositions and follow-ups).
+        """
+        settings = self._settings
+        new = insert_new_deadlines(
+            session, settings.calendar(), settings.sla_rules(), written.inserted,
+            entered_at=now, as_of=settings.reference_date(), progress=done)
+        ordered = sorted(written.updated)
         for start in range(0, len(ordered), DEADLINE_CHUNK):
             chunk = ordered[start:start + DEADLINE_CHUNK]
-            refresh_deadlines_for(session, self._settings, chunk)
-            done(start + len(chunk))
+            refresh_deadlines_for(session, settings, chunk)
+            done(new + start + len(chunk))
 
     def _backup(self, now: datetime) -> tuple[Path | None, str]:
         if self._backup_dir is None:

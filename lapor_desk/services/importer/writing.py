@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
@@ -87,10 +88,25 @@ def changed_since_preview() -> str:
              "preview; nothing was imported. Preview the file again.")
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What :func:`write_plan` wrote."""
+
+    #: Each new complaint's id and the values it was inserted with.
+    inserted: list[tuple[int, dict[str, Any]]]
+    #: The ids of the complaints updated.
+    updated: list[int]
+
+    @property
+    def ids(self) -> list[int]:
+        """Every complaint written."""
+        return [complaint_id for complaint_id, _row in self.inserted] + self.updated
+
+
 def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
                now: datetime, filename: str,
-               progress: Callable[[int], None] | None = None) -> list[int]:
-    """Write the plan with Core executemany; returns the ids of every complaint written.
+               progress: Callable[[int], None] | None = None) -> Written:
+    """Write the plan with Core executemany; returns what was written.
 
     Times are the commit's, not the preview's. Raises ConcurrentEdit when a complaint to update
     changed since the preview (its version moved on); a complaint added meanwhile under a new
@@ -99,7 +115,7 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
     """
     report = progress or (lambda done: None)
     connection = session.connection()
-    written: list[int] = []
+    inserted: list[tuple[int, dict[str, Any]]] = []
     history: list[dict[str, Any]] = []
     if plan.inserts:
         stamp = {"import_batch_id": batch_id, "created_at": now, "updated_at": now}
@@ -111,7 +127,12 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
         # adds meanwhile has neither). The first history entry of each new complaint is
         # written by the database itself, set-based.
         new = (_table.c.id > before) & (_table.c.import_batch_id == batch_id)
-        written.extend(connection.execute(select(_table.c.id).where(new)).scalars())
+        records = {row["tracking_id"]: row for row in plan.inserts}
+        inserted.extend(
+            (complaint_id, records[tracking_id])
+            for complaint_id, tracking_id in connection.execute(
+                select(_table.c.id, _table.c.tracking_id).where(new).order_by(_table.c.id))
+        )
         imported = _("Imported from the portal export {file}").format(file=filename)
         connection.execute(insert(_history).from_select(
             ["complaint_id", "changed_at", "from_status", "to_status", "reason", "changed_by",
@@ -139,7 +160,6 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
             if connection.execute(updating, chunk).rowcount != len(chunk):
                 raise ConcurrentEdit(changed_since_preview())
             report(len(plan.inserts) + start + len(chunk))
-        written.extend(row["_id"] for row in plan.updates)
     for move in plan.moves:
         history.append({
             "complaint_id": move.complaint_id, "changed_at": now,
@@ -148,4 +168,4 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
         })
     if history:
         connection.execute(insert(_history), history)
-    return written
+    return Written(inserted, [row["_id"] for row in plan.updates])
