@@ -8,19 +8,21 @@ that were undone. A command that can no longer be undone or redone at all drops 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QUndoCommand
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication
 
 from lapor_desk.domain.actor import Actor
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus
 from lapor_desk.domain.errors import LaporError
+from lapor_desk.domain.formatting import fmt_int
+from lapor_desk.i18n import _, ngettext
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.services.complaint_actions import ActionResult, Undoable
+from lapor_desk.services.complaint_actions import ActionResult, ProgressCallback, Undoable
+from lapor_desk.ui.workers import Progress, wait_with_progress
 
 #: Shows the user what went wrong: a refused call, or a result with refused complaints.
 Reporter = Callable[[ActionResult | LaporError], None]
@@ -28,22 +30,25 @@ Reporter = Callable[[ActionResult | LaporError], None]
 Announcer = Callable[[Changes], None]
 
 
-#: Undoing or redoing more complaints than this shows the busy cursor meanwhile.
-BUSY_FROM = 50
+#: Undoing or redoing more complaints than this runs on a worker behind a progress dialog.
+IN_PLACE_UP_TO = 50
 
 
-@contextmanager
-def _busy(count: int) -> Iterator[None]:
-    # Undo and redo run in the stack's own call (QUndoCommand cannot wait for a worker); about
-    # a second per thousand complaints, so a large selection gets at least the busy cursor.
-    if count <= BUSY_FROM:
-        yield
-        return
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+def _run(count: int, title: str, label: str,
+         call: Callable[[ProgressCallback | None], ActionResult]) -> ActionResult:
+    """``call`` in place for a few complaints; for more, on a worker while the window paints.
+
+    QUndoCommand's undo() and redo() must have finished when they return, so the caller
+    waits, in a local event loop (about a second per thousand complaints).
+    """
+    if count <= IN_PLACE_UP_TO:
+        return call(None)
+
+    def work(progress: Progress) -> ActionResult:
+        return call(lambda done, total: progress.report(done, total))
+
+    return wait_with_progress(QApplication.activeWindow(), title, label.format(n=fmt_int(count)),
+                              work)
 
 
 class ComplaintCommand(QUndoCommand):
@@ -79,8 +84,10 @@ class ComplaintCommand(QUndoCommand):
             return
         ids = [record.complaint_id for record in self._undone]
         try:
-            with _busy(len(ids)):
-                result = self._perform(ids)
+            result = _run(len(ids), _("Redoing…"), ngettext(
+                "Performing the action again on {n} complaint…",
+                "Performing the action again on {n} complaints…", len(ids)),
+                lambda report: self._perform(ids, report))
         except LaporError as error:
             self.setObsolete(True)
             self._report(error)
@@ -94,9 +101,12 @@ class ComplaintCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Take the action back on every complaint it still can be taken back on."""
+        done = self._done
         try:
-            with _busy(len(self._done)):
-                result = self._services.actions.undo(self._actor, self._done)
+            result = _run(len(done), _("Undoing…"), ngettext(
+                "Taking the action back on {n} complaint…",
+                "Taking the action back on {n} complaints…", len(done)),
+                lambda report: self._services.actions.undo(self._actor, done, report))
         except LaporError as error:
             self.setObsolete(True)
             self._report(error)
@@ -108,7 +118,10 @@ class ComplaintCommand(QUndoCommand):
         if not result.done:
             self.setObsolete(True)
 
-    def _perform(self, complaint_ids: Sequence[int]) -> ActionResult:
+    def _perform(
+        self, complaint_ids: Sequence[int], progress: ProgressCallback | None
+    ) -> ActionResult:
+        """Perform the action on ``complaint_ids`` (reporting to ``progress`` if many)."""
         raise NotImplementedError
 
 
@@ -123,13 +136,16 @@ class DisposeCommand(ComplaintCommand):
         self._unit_ids = list(unit_ids)
         self._instruction = instruction
 
-    def _perform(self, complaint_ids: Sequence[int]) -> ActionResult:
+    def _perform(
+        self, complaint_ids: Sequence[int], progress: ProgressCallback | None
+    ) -> ActionResult:
         actions = self._services.actions
         if len(complaint_ids) == 1:
             return actions.dispose(
                 self._actor, complaint_ids[0], self._unit_ids, self._instruction
             )
-        return actions.bulk_dispose(self._actor, complaint_ids, self._unit_ids, self._instruction)
+        return actions.bulk_dispose(self._actor, complaint_ids, self._unit_ids,
+                                    self._instruction, progress=progress)
 
 
 class StatusCommand(ComplaintCommand):
@@ -143,14 +159,16 @@ class StatusCommand(ComplaintCommand):
         self._target = target
         self._reason = reason
 
-    def _perform(self, complaint_ids: Sequence[int]) -> ActionResult:
+    def _perform(
+        self, complaint_ids: Sequence[int], progress: ProgressCallback | None
+    ) -> ActionResult:
         actions = self._services.actions
         if len(complaint_ids) == 1:
             return actions.change_status(
                 self._actor, complaint_ids[0], self._target, self._reason
             )
         return actions.bulk_change_status(
-            self._actor, complaint_ids, self._target, self._reason
+            self._actor, complaint_ids, self._target, self._reason, progress=progress
         )
 
 
@@ -168,7 +186,9 @@ class FollowUpCommand(ComplaintCommand):
         self._body = body
         self._posted_at = posted_at
 
-    def _perform(self, complaint_ids: Sequence[int]) -> ActionResult:
+    def _perform(
+        self, complaint_ids: Sequence[int], progress: ProgressCallback | None
+    ) -> ActionResult:
         return self._services.actions.add_follow_up(
             self._actor, complaint_ids[0], self._unit_id, self._kind, self._body,
             posted_at=self._posted_at,
@@ -186,7 +206,9 @@ class UrgentCommand(ComplaintCommand):
         self._urgent = urgent
         self._reason = reason
 
-    def _perform(self, complaint_ids: Sequence[int]) -> ActionResult:
+    def _perform(
+        self, complaint_ids: Sequence[int], progress: ProgressCallback | None
+    ) -> ActionResult:
         return self._services.actions.mark_urgent(
             self._actor, complaint_ids[0], self._urgent, self._reason
         )

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from lapor_desk.i18n import _
@@ -162,3 +163,67 @@ def run_with_progress(
     dialog.canceled.connect(worker.progress.cancel)
     worker.start()
     return worker
+
+
+
+class _Uncancellable(QProgressDialog):
+    """A progress dialog that neither Escape nor the window's close button takes away."""
+
+    def reject(self) -> None:
+        """Ignore Escape: the work cannot stop halfway."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Stay open until the work ends."""
+        event.ignore()
+
+
+def wait_with_progress[T](
+    parent: QWidget | None, title: str, label: str, work: Callable[[Progress], T]
+) -> T:
+    """Run ``work`` on a worker and return its result, the window painting meanwhile.
+
+    For a caller that must have the result before it returns (an undo command: ``QUndoStack``
+    moves on as soon as ``undo()`` returns). A modal progress dialog without Cancel keeps the
+    user's input out while a local event loop keeps the window drawn; whatever ``work``
+    raises is raised here.
+    """
+    dialog = _Uncancellable(label, "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setMinimumWidth(420)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    worker = Worker(work)
+    loop = QEventLoop()
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def progressed(done: int, total: int, message: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if message:
+            dialog.setLabelText(message)
+
+    def finished(result: object) -> None:
+        outcome.append(cast(T, result))
+        loop.quit()
+
+    def failed(error: object) -> None:
+        failure.append(error if isinstance(error, BaseException) else RuntimeError(str(error)))
+        loop.quit()
+
+    def cancelled() -> None:  # only if ``work`` raises Cancelled itself
+        failure.append(Cancelled())
+        loop.quit()
+
+    worker.progressed.connect(progressed)
+    worker.finished.connect(finished)
+    worker.failed.connect(failed)
+    worker.cancelled.connect(cancelled)
+    worker.start()  # its signals are queued to this thread: none is lost before exec()
+    loop.exec()
+    dialog.reset()
+    dialog.deleteLater()
+    if failure:
+        raise failure[0]
+    return outcome[0]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from lapor_desk.ui.workers import Progress, Worker
+from lapor_desk.ui.workers import Progress, Worker, wait_with_progress
 
 REPORTS = 20_000
 
@@ -76,3 +79,37 @@ def test_take_returns_each_report_once(reports: list[tuple[int, int]]) -> None:
     expected = (reports[-1][0], reports[-1][1], "") if reports else None
     assert progress.take() == expected
     assert progress.take() is None
+
+
+def test_waiting_for_work_keeps_the_loop_running_and_escape_does_not_abandon_it(
+    qtbot: QtBot,
+) -> None:
+    gui_thread = threading.get_ident()
+    ran_on: list[int] = []
+    seen: list[tuple[bool, bool]] = []
+
+    def work(progress: Progress) -> str:
+        ran_on.append(threading.get_ident())
+        for step in range(1, 9):
+            time.sleep(0.1)
+            progress.report(step, 8)
+        return "selesai"
+
+    def press_escape() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QProgressDialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seen.append((dialog.isVisible(), dialog.wasCanceled()))
+
+    QTimer.singleShot(500, press_escape)
+    assert wait_with_progress(None, "Mengurungkan…", "Mengurungkan 8 langkah…", work) == "selesai"
+    assert ran_on and ran_on[0] != gui_thread
+    assert seen == [(True, False)]
+
+
+def test_waiting_for_work_raises_what_the_work_raised(qtbot: QtBot) -> None:
+    def work(progress: Progress) -> None:
+        raise ValueError("rusak")
+
+    with pytest.raises(ValueError, match="rusak"):
+        wait_with_progress(None, "Mengurungkan…", "Mengurungkan 8 langkah…", work)
