@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from lapor_desk.domain.enums import ComplaintSource, InternalStatus
 from lapor_desk.domain.lifecycle import REASON_REQUIRED
 from lapor_desk.domain.portal_values import ImportMove, import_move
-from lapor_desk.domain.routing import KeywordRule, TopicRoute, suggest
+from lapor_desk.domain.routing import KeywordRule, Router, TopicRoute
 from lapor_desk.domain.validation import LOCAL_TRACKING_PREFIX
 from lapor_desk.i18n import _
 from lapor_desk.models import Complaint, StatusChange, Topic, TopicCategory, Unit
@@ -156,6 +156,7 @@ class Planner:
                  notes: Notes, now: datetime) -> None:
         self._session = session
         self._context = context
+        self._router = Router(*context.routes)
         self._labels = labels
         self._notes = notes
         self._now = now
@@ -211,8 +212,7 @@ class Planner:
         topic_id = self._topic_for(row, values.get("portal_category_id"))
         title = values.get("title") or ""
         text = values.get("text_edited") or values.get("text_original") or ""
-        topics, rules = self._context.routes
-        suggestion = suggest(title, text, topic_id, topics, rules)
+        suggestion = self._router.suggest(title, text, topic_id)
         status = row.internal_status or row.mapped_status or InternalStatus.BELUM_TERVERIFIKASI
         reason = values.get("status_reason")
         if status in REASON_REQUIRED and not reason:
