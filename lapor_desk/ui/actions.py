@@ -258,9 +258,52 @@ class ComplaintActions(QObject):
             show_error(self._parent, error)
 
         self.worker = run_with_progress(self._parent, title, work, done, failed)
-        self.worker.cancelled.connect(
-            lambda: self.message_posted.emit(_("Cancelled; nothing was changed."))
-        )
+        self.worker.cancelled.connect(self._on_worker_cancelled)
+
+    def _on_worker_cancelled(self) -> None:
+        self.worker = None
+        self.message_posted.emit(_("Cancelled; nothing was changed."))
+
+    # -- undo and redo -------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Undo the newest action; a large one on a worker, with progress and Cancel."""
+        self._step(undoing=True)
+
+    def redo(self) -> None:
+        """Redo the newest undone action; a large one on a worker, with progress and Cancel."""
+        self._step(undoing=False)
+
+    def _step(self, undoing: bool) -> None:
+        if self.worker is not None:
+            return  # an action, undo or redo still runs (its dialog may not show yet)
+        stack = self.undo_stack
+        move = stack.undo if undoing else stack.redo
+        index = stack.index() - 1 if undoing else stack.index()
+        command = stack.command(index) if 0 <= index < stack.count() else None
+        if not isinstance(command, ComplaintCommand) or not command.step(undoing).large:
+            move()  # nothing to undo, or a few complaints: in place
+            return
+        step = command.step(undoing)
+
+        def work(progress: Progress) -> ActionResult:
+            return step.work(self._reporter(progress, step.text))
+
+        def done(result: Any) -> None:
+            self.worker = None
+            command.hand_over(result)
+            move()  # the stack moves only now, and applies the result
+
+        def failed(error: BaseException) -> None:
+            self.worker = None
+            if isinstance(error, LaporError):
+                command.hand_over(error)
+                move()  # reported, and the command leaves the stack, as when run in place
+            else:
+                show_error(self._parent, error)
+
+        self.worker = run_with_progress(self._parent, step.title, work, done, failed)
+        self.worker.cancelled.connect(self._on_worker_cancelled)
 
     @staticmethod
     def _reporter(progress: Progress, message: str) -> Callable[[int, int], None]:

@@ -48,10 +48,16 @@ class ComplaintMenus(QObject):
         register.selection_changed.connect(self._on_register_selection_changed)
         self.actions.message_posted.connect(self._on_actions_message_posted)
 
+        # The stack's own actions keep their text and state; triggering them goes through the
+        # actions controller, which runs a large undo or redo on a worker with Cancel.
         self.undo_action = self.undo_stack.createUndoAction(window, _("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.disconnect()
+        self.undo_action.triggered.connect(self.actions.undo)
         self.redo_action = self.undo_stack.createRedoAction(window, _("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.disconnect()
+        self.redo_action.triggered.connect(self.actions.redo)
         self.new_action = QAction(_("New complaint…"), window)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_action.setToolTip(_("Enter a letter, phone call or walk-in (Ctrl+N)"))

@@ -4,11 +4,17 @@ An action runs before its command is pushed, so a refused action never enters th
 redo() that ``QUndoStack.push`` makes at once is therefore skipped. Undo asks the service to take
 the action back (recorded in each complaint's history); redo performs it again on the complaints
 that were undone. A command that can no longer be undone or redone at all drops off the stack.
+
+More than :data:`IN_PLACE_UP_TO` complaints are undone or redone on a worker. From the menu and
+its shortcuts (``ComplaintActions.undo``/``redo``) the work runs first, with progress and
+Cancel, and the stack moves only when it is done; called by the stack itself, the command
+waits for the worker while the window paints (:meth:`Step.run_here`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtGui import QUndoCommand
@@ -34,21 +40,39 @@ Announcer = Callable[[Changes], None]
 IN_PLACE_UP_TO = 50
 
 
-def _run(count: int, title: str, label: str,
-         call: Callable[[ProgressCallback | None], ActionResult]) -> ActionResult:
-    """``call`` in place for a few complaints; for more, on a worker while the window paints.
+@dataclass(frozen=True, slots=True)
+class Step:
+    """An undo or redo to run: how many complaints, what the progress dialog says, the work."""
 
-    QUndoCommand's undo() and redo() must have finished when they return, so the caller
-    waits, in a local event loop (about a second per thousand complaints).
-    """
-    if count <= IN_PLACE_UP_TO:
-        return call(None)
+    count: int
+    title: str
+    #: With ``{n}``, the number of complaints.
+    label: str
+    work: Callable[[ProgressCallback | None], ActionResult]
 
-    def work(progress: Progress) -> ActionResult:
-        return call(lambda done, total: progress.report(done, total))
+    @property
+    def large(self) -> bool:
+        """Too many complaints to run in place on the GUI thread."""
+        return self.count > IN_PLACE_UP_TO
 
-    return wait_with_progress(QApplication.activeWindow(), title, label.format(n=fmt_int(count)),
-                              work)
+    @property
+    def text(self) -> str:
+        """The progress dialog's label."""
+        return self.label.format(n=fmt_int(self.count))
+
+    def run_here(self) -> ActionResult:
+        """Run now; a large step on a worker, waiting while the window paints.
+
+        For an undo() or redo() called by the stack itself (``QUndoStack.undo`` in code, an
+        undo view): QUndoCommand must have finished when it returns, so there is no Cancel.
+        """
+        if not self.large:
+            return self.work(None)
+
+        def work(progress: Progress) -> ActionResult:
+            return self.work(lambda done, total: progress.report(done, total))
+
+        return wait_with_progress(QApplication.activeWindow(), self.title, self.text, work)
 
 
 class ComplaintCommand(QUndoCommand):
@@ -71,47 +95,70 @@ class ComplaintCommand(QUndoCommand):
         self._done: tuple[Undoable, ...] = result.done
         self._undone: tuple[Undoable, ...] = ()
         self._pushed = False
+        self._ready: ActionResult | LaporError | None = None
 
     @property
     def done(self) -> tuple[Undoable, ...]:
         """What the latest run of the action did, per complaint."""
         return self._done
 
+    def step(self, undoing: bool) -> Step:
+        """The work of the next undo (or redo), for a caller that runs it before the stack call.
+
+        A large undo is started from the menu on a worker, with progress and Cancel, and only
+        when it succeeded does the stack move (:meth:`hand_over`, then ``QUndoStack.undo``):
+        a cancelled one leaves both the register and the stack as they were.
+        """
+        if undoing:
+            done = self._done
+            return Step(len(done), _("Undoing…"), ngettext(
+                "Taking the action back on {n} complaint…",
+                "Taking the action back on {n} complaints…", len(done)),
+                lambda report: self._services.actions.undo(self._actor, done, report))
+        ids = [record.complaint_id for record in self._undone]
+        return Step(len(ids), _("Redoing…"), ngettext(
+            "Performing the action again on {n} complaint…",
+            "Performing the action again on {n} complaints…", len(ids)),
+            lambda report: self._perform(ids, report))
+
+    def hand_over(self, outcome: ActionResult | LaporError) -> None:
+        """The outcome of :meth:`step`'s work, for the stack's next undo() or redo() to apply."""
+        self._ready = outcome
+
+    def _outcome(self, undoing: bool) -> ActionResult:
+        ready, self._ready = self._ready, None
+        if ready is None:
+            return self.step(undoing).run_here()
+        if isinstance(ready, LaporError):
+            raise ready
+        return ready
+
     def redo(self) -> None:
         """Perform the action again (the first call, from ``push``, is the original run)."""
         if not self._pushed:
             self._pushed = True
             return
-        ids = [record.complaint_id for record in self._undone]
         try:
-            result = _run(len(ids), _("Redoing…"), ngettext(
-                "Performing the action again on {n} complaint…",
-                "Performing the action again on {n} complaints…", len(ids)),
-                lambda report: self._perform(ids, report))
+            result = self._outcome(undoing=False)
         except LaporError as error:
             self.setObsolete(True)
             self._report(error)
             return
         self._done, self._undone = result.done, ()
-        self._announce(result.changes)
-        if result.failures:
-            self._report(result)
-        if not result.done:
-            self.setObsolete(True)
+        self._finish(result)
 
     def undo(self) -> None:
         """Take the action back on every complaint it still can be taken back on."""
-        done = self._done
         try:
-            result = _run(len(done), _("Undoing…"), ngettext(
-                "Taking the action back on {n} complaint…",
-                "Taking the action back on {n} complaints…", len(done)),
-                lambda report: self._services.actions.undo(self._actor, done, report))
+            result = self._outcome(undoing=True)
         except LaporError as error:
             self.setObsolete(True)
             self._report(error)
             return
         self._undone, self._done = result.done, ()
+        self._finish(result)
+
+    def _finish(self, result: ActionResult) -> None:
         self._announce(result.changes)
         if result.failures:
             self._report(result)

@@ -336,3 +336,39 @@ def test_bulk_status_change_undo_and_redo_of_sixty_complaints(
     assert demo_services.actions.status_counts(ids) == {S.BELUM_DITINDAKLANJUTI: 60}
     history = demo_services.register.get(ids[0]).history
     assert [h.origin for h in history[-3:]] == ["undo", "manual", "undo"]
+
+
+def test_a_large_undo_from_the_menu_runs_on_a_worker_and_can_be_cancelled(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = _window(qtbot, demo_services)
+    menus = window.complaint_menus
+    waiting = ComplaintFilter(statuses=frozenset({S.BELUM_DITINDAKLANJUTI}))
+    ids = demo_services.complaints.ids(waiting, limit=60)
+    menus.actions.change_status(ids)
+    dialog = _opened(qtbot, menus.actions.dialog)
+    assert isinstance(dialog, StatusDialog)
+    dialog.set_target(S.PROSES)
+    with qtbot.waitSignal(menus.actions.action_finished, timeout=60_000):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    _activate(qtbot, window)
+    # Cancelled: neither the register nor the stack moves.
+    menus.undo_action.trigger()
+    worker = menus.actions.worker
+    assert worker is not None  # on a worker, not in the stack's own call
+    worker.progress.cancel()
+    qtbot.waitUntil(lambda: menus.actions.worker is None, timeout=30_000)
+    assert demo_services.actions.status_counts(ids) == {S.PROSES: 60}
+    assert menus.undo_stack.index() == 1 and menus.undo_action.isEnabled()
+    assert window.statusBar().currentMessage() == "Dibatalkan; tidak ada yang diubah."
+    # By keyboard, to the end: the stack moves once the work is done.
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert menus.actions.worker is not None and menus.undo_stack.index() == 1
+    qtbot.waitUntil(lambda: menus.undo_stack.index() == 0, timeout=30_000)
+    assert menus.actions.worker is None
+    assert demo_services.actions.status_counts(ids) == {S.BELUM_DITINDAKLANJUTI: 60}
+    qtbot.keyClick(window, Qt.Key.Key_Y, CTRL)
+    qtbot.waitUntil(lambda: menus.undo_stack.index() == 1, timeout=30_000)
+    assert demo_services.actions.status_counts(ids) == {S.PROSES: 60}
+    history = demo_services.register.get(ids[0]).history
+    assert [h.origin for h in history[-3:]] == ["manual", "undo", "manual"]
