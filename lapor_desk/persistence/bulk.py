@@ -25,6 +25,9 @@ def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     seen: dict[Any, Any] = {}
 
     def remembered(value: Any) -> Any:
+        if getattr(value, "tzinfo", None) is not None:
+            # Equal instants in other offsets are equal keys, but are stored apart.
+            return convert(value)
         try:
             return seen[value]
         except KeyError:
@@ -74,9 +77,11 @@ def indexes_rebuilt_after(connection: Connection, table: Table, coming: int) -> 
     fewer. Building an index sorts once; keeping it while a hundred thousand rows go in costs a
     B-tree insert per row and index, in no order (measured: 1,76 s against 1,06 s for the
     stored deadlines of 100.000 complaints and their eight indexes). The indexes come back
-    from the table's definition, in the same transaction, whatever the block raised: a
-    reader never sees the table without them. On other databases, or when the table is the
-    larger, nothing changes.
+    from the table's definition in the same transaction, so a reader never sees the table
+    without them. When the block raises, the caller's transaction must roll back, which
+    brings the dropped indexes back (DDL is transactional in SQLite; a full disk rolls the
+    transaction back by itself, and building them again then would fail with a misleading
+    error). On other databases, or when the table is the larger, nothing changes.
     """
     indexes = [index for index in table.indexes if not index.unique]
     if connection.dialect.name != "sqlite" or not indexes or coming <= connection.execute(
@@ -86,8 +91,6 @@ def indexes_rebuilt_after(connection: Connection, table: Table, coming: int) -> 
         return
     for index in indexes:
         index.drop(connection)
-    try:
-        yield
-    finally:
-        for index in indexes:
-            index.create(connection)
+    yield
+    for index in indexes:
+        index.create(connection)

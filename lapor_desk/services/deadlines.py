@@ -37,7 +37,6 @@ from lapor_desk.services.timelines import (
     ComplaintTimeline,
     inserted_timeline,
     load_timelines,
-    urgent_topic_limits,
 )
 
 if TYPE_CHECKING:  # settings.py refreshes deadlines itself, so it cannot be imported here
@@ -150,9 +149,7 @@ def _write(
     # inserting it again costs far more than comparing it (measured at 1M: rewriting 100.000
     # unchanged rows took 20 s, comparing them 5 s). A change of the calendar or of a rule
     # moves few complaints' due dates.
-    table = ComplaintDeadline.__table__
-    assert isinstance(table, Table)
-    keys = [c.key for c in table.columns]
+    table, keys = _deadline_table()
     stored = {row[0]: tuple(row) for row in session.execute(select(*table.columns).where(stale))}
     changed = []
     for row in rows:
@@ -170,44 +167,62 @@ def _write(
     return len(rows)
 
 
-def insert_new_deadlines(
-    session: Session,
+def _deadline_table() -> tuple[Table, list[str]]:
+    table = ComplaintDeadline.__table__
+    assert isinstance(table, Table)
+    return table, [c.key for c in table.columns]
+
+
+def new_deadline_rows(
     calendar: WorkingCalendar,
     rules: Sequence[SlaRule],
+    topic_limits: Mapping[int, int | None],
     inserted: Sequence[tuple[int, Mapping[str, Any]]],
     *,
     entered_at: datetime,
     as_of: date,
-    progress: Callable[[int], None] | None = None,
-) -> int:
-    """Store the deadlines of complaints just inserted, from the columns they were inserted with.
+) -> list[list[Any]]:
+    """The ``complaint_deadline`` rows of complaints just inserted, from their inserted values.
 
     ``inserted``: each new complaint's id and its row's values (at least the columns of
     :func:`~lapor_desk.services.timelines.inserted_timeline` and :data:`_COPIED`), with no
     disposition, follow-up or deadline row yet and one status history entry written at
-    ``entered_at`` (a bulk import). The rows are what :func:`refresh_deadlines` would write,
-    without reading the complaints back (tests/integration/test_analysis_facts.py compares
-    them). ``progress`` hears how many are stored after each :data:`CHUNK`.
+    ``entered_at`` (a bulk import); ``topic_limits`` as
+    :func:`~lapor_desk.services.timelines.urgent_topic_limits` reads them. The rows are what
+    :func:`refresh_deadlines` would write (tests/integration/test_analysis_facts.py compares
+    them), values in the table's column order. Reads nothing: an import computes them on a
+    thread of its own while SQLite builds the search index.
     """
-    table = ComplaintDeadline.__table__
-    assert isinstance(table, Table)
-    keys = [c.key for c in table.columns]
+    _table, keys = _deadline_table()
     copied_keys = [c.key for c in _COPIED]
-    limits = urgent_topic_limits(session)
     cache: dict[tuple[Timeline, InternalStatus], _Dues] = {}
+    rows = []
+    for complaint_id, columns in inserted:
+        item = inserted_timeline(complaint_id, columns, entered_at, topic_limits)
+        copied = {key: columns[key] for key in copied_keys}
+        row = deadline_values(calendar, rules, item, as_of, cache, copied)
+        rows.append([row[key] for key in keys])
+    return rows
+
+
+def insert_deadline_rows(
+    session: Session,
+    rows: Sequence[Sequence[Any]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Insert new complaints' rows of :func:`new_deadline_rows`, a :data:`CHUNK` at a time.
+
+    ``progress`` hears how many are stored after each chunk.
+    """
+    table, keys = _deadline_table()
     connection = session.connection()
-    with indexes_rebuilt_after(connection, table, len(inserted)):
-        for start in range(0, len(inserted), CHUNK):
-            rows = []
-            for complaint_id, columns in inserted[start:start + CHUNK]:
-                item = inserted_timeline(complaint_id, columns, entered_at, limits)
-                copied = {key: columns[key] for key in copied_keys}
-                row = deadline_values(calendar, rules, item, as_of, cache, copied)
-                rows.append([row[key] for key in keys])
-            insert_many(connection, table, keys, rows)
+    with indexes_rebuilt_after(connection, table, len(rows)):
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start:start + CHUNK]
+            insert_many(connection, table, keys, chunk)
             if progress is not None:
-                progress(start + len(rows))
-    return len(inserted)
+                progress(start + len(chunk))
+    return len(rows)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:

@@ -33,7 +33,7 @@ from lapor_desk.ui.undo import (
     StatusCommand,
     UrgentCommand,
 )
-from lapor_desk.ui.workers import Progress, Worker, run_with_progress
+from lapor_desk.ui.workers import Progress, Worker, run_with_progress, waiting
 
 #: Failures listed by name in a report; the rest are counted.
 _LISTED_FAILURES = 30
@@ -225,7 +225,25 @@ class ComplaintActions(QObject):
 
     # -- running -------------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """True while a change runs on a worker: no other may start meanwhile.
+
+        An action, an undo or a redo (or the undo stack waiting for one). Its progress dialog
+        blocks the window only once it shows; until then a shortcut or a button of the detail
+        pane could start another change of the same complaints.
+        """
+        return self.worker is not None or waiting()
+
+    def _refused_while_busy(self) -> bool:
+        if self.busy:
+            self.message_posted.emit(_("Wait until the running action has finished."))
+        return self.busy
+
     def _open(self, dialog: QDialog, accepted: Callable[[], None]) -> None:
+        if self._refused_while_busy():
+            dialog.deleteLater()
+            return
         self.dialog = dialog
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -236,6 +254,8 @@ class ComplaintActions(QObject):
         call: Callable[[], ActionResult],
         make: Callable[[ActionResult], ComplaintCommand],
     ) -> None:
+        if self._refused_while_busy():
+            return
         try:
             result = call()
         except LaporError as error:
@@ -275,8 +295,8 @@ class ComplaintActions(QObject):
         self._step(undoing=False)
 
     def _step(self, undoing: bool) -> None:
-        if self.worker is not None:
-            return  # an action, undo or redo still runs (its dialog may not show yet)
+        if self._refused_while_busy():
+            return
         stack = self.undo_stack
         move = stack.undo if undoing else stack.redo
         index = stack.index() - 1 if undoing else stack.index()
@@ -291,18 +311,20 @@ class ComplaintActions(QObject):
 
         def done(result: Any) -> None:
             self.worker = None
-            command.hand_over(result)
+            command.hand_over(result, undoing)
             move()  # the stack moves only now, and applies the result
 
         def failed(error: BaseException) -> None:
             self.worker = None
             if isinstance(error, LaporError):
-                command.hand_over(error)
+                command.hand_over(error, undoing)
                 move()  # reported, and the command leaves the stack, as when run in place
             else:
                 show_error(self._parent, error)
 
-        self.worker = run_with_progress(self._parent, step.title, work, done, failed)
+        # Shown at once: the window takes no input until the stack has moved.
+        self.worker = run_with_progress(self._parent, step.title, work, done, failed,
+                                        show_after_ms=0)
         self.worker.cancelled.connect(self._on_worker_cancelled)
 
     @staticmethod

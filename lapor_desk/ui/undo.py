@@ -95,7 +95,8 @@ class ComplaintCommand(QUndoCommand):
         self._done: tuple[Undoable, ...] = result.done
         self._undone: tuple[Undoable, ...] = ()
         self._pushed = False
-        self._ready: ActionResult | LaporError | None = None
+        #: An outcome computed before the stack's call, and whether it is an undo's.
+        self._ready: tuple[ActionResult | LaporError, bool] | None = None
 
     @property
     def done(self) -> tuple[Undoable, ...]:
@@ -121,17 +122,17 @@ class ComplaintCommand(QUndoCommand):
             "Performing the action again on {n} complaints…", len(ids)),
             lambda report: self._perform(ids, report))
 
-    def hand_over(self, outcome: ActionResult | LaporError) -> None:
-        """The outcome of :meth:`step`'s work, for the stack's next undo() or redo() to apply."""
-        self._ready = outcome
+    def hand_over(self, outcome: ActionResult | LaporError, undoing: bool) -> None:
+        """The outcome of :meth:`step`'s work, for the stack's next undo() (or redo()) to apply."""
+        self._ready = (outcome, undoing)
 
     def _outcome(self, undoing: bool) -> ActionResult:
         ready, self._ready = self._ready, None
-        if ready is None:
+        if ready is None or ready[1] != undoing:
             return self.step(undoing).run_here()
-        if isinstance(ready, LaporError):
-            raise ready
-        return ready
+        if isinstance(ready[0], LaporError):
+            raise ready[0]
+        return ready[0]
 
     def redo(self) -> None:
         """Perform the action again (the first call, from ``push``, is the original run)."""

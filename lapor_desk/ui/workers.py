@@ -10,7 +10,16 @@ import threading
 from collections.abc import Callable
 from typing import Any, cast
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -85,7 +94,7 @@ class _Runnable(QRunnable):
             result = self._work(self._progress)
         except Cancelled:
             self._signals.cancelled.emit()
-        except Exception as error:  # every failure goes back to the GUI thread, not lost
+        except BaseException as error:  # every failure goes back to the GUI thread, not lost
             self._signals.failed.emit(error)
         else:
             self._signals.finished.emit(result)
@@ -134,12 +143,18 @@ def run_with_progress(
     work: Callable[[Progress], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    *,
+    show_after_ms: int = 300,
 ) -> Worker:
-    """Run ``work`` on a worker behind a modal progress dialog with a Cancel button."""
+    """Run ``work`` on a worker behind a modal progress dialog with a Cancel button.
+
+    The dialog shows after ``show_after_ms`` (none for quick work, and no flicker); the window
+    takes input until then.
+    """
     dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    dialog.setMinimumDuration(show_after_ms)
     worker = Worker(work, parent)
 
     def progressed(done: int, total: int, message: str) -> None:
@@ -164,6 +179,19 @@ def run_with_progress(
     worker.start()
     return worker
 
+
+
+#: How many :func:`wait_with_progress` calls are waiting (nested loops) right now.
+_waiting = 0
+
+
+def waiting() -> bool:
+    """True while :func:`wait_with_progress` waits for a worker in a local event loop.
+
+    Input may still reach the window meanwhile (a test's synthetic keys; the moment before the
+    dialog shows): whoever starts changes must not start another then.
+    """
+    return _waiting > 0
 
 
 class _Uncancellable(QProgressDialog):
@@ -192,7 +220,7 @@ def wait_with_progress[T](
     dialog.setCancelButton(None)
     dialog.setMinimumWidth(420)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(300)
+    dialog.show()  # at once, before the first report: no input reaches the window meanwhile
     worker = Worker(work)
     loop = QEventLoop()
     outcome: list[T] = []
@@ -220,8 +248,20 @@ def wait_with_progress[T](
     worker.finished.connect(finished)
     worker.failed.connect(failed)
     worker.cancelled.connect(cancelled)
-    worker.start()  # its signals are queued to this thread: none is lost before exec()
-    loop.exec()
+    global _waiting
+    _waiting += 1
+    try:
+        worker.start()  # its signals are queued to this thread: none is lost before exec()
+        while not outcome and not failure:
+            loop.exec()
+            if not outcome and not failure:
+                # The application is quitting: QApplication.exit() ends this loop and no
+                # new one runs. The caller must not go on while the worker still writes, so
+                # wait for its signal here.
+                QThread.msleep(10)
+                QCoreApplication.processEvents()
+    finally:
+        _waiting -= 1
     dialog.reset()
     dialog.deleteLater()
     if failure:

@@ -6,6 +6,7 @@ and master data that move deadlines.
 from __future__ import annotations
 
 import copy
+import random
 import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -27,7 +28,7 @@ from lapor_desk.services.deadlines import refresh_deadlines
 from lapor_desk.services.master_data_models import SlaRuleInput, TopicInput
 from lapor_desk.services.meeting_inputs import DecisionInput, MeetingInput, Official
 from lapor_desk.services.register import ComplaintInput
-from tests.fixtures_portal import portal_rows, write_xlsx
+from tests.fixtures_portal import PORTAL_HEADERS, portal_rows, write_csv, write_xlsx
 from tests.integration.meeting_helpers import NOTULIS, Clock
 
 S = InternalStatus
@@ -197,6 +198,53 @@ def test_a_fresh_import_stores_the_rows_a_full_refresh_would(demo: Services,
             Complaint.id.in_(result.changes.complaints), Complaint.urgent.is_(True),
             Complaint.topic_id == dtks.id))
     assert own_limit
+
+
+#: LAPOR Desk's own export adds these to the portal's columns.
+OWN_COLUMNS = ("Tanggal Verifikasi", "Tanggal Selesai", "Rating", "Status Internal", "Mendesak")
+
+
+def _rows_with_their_own_dates() -> list[dict[str, Any]]:
+    rng = random.Random(5)
+    rows = portal_rows(300, seed=9)
+    for number, row in enumerate(rows):
+        received = row["_received"].date()
+        if number % 2:
+            row["Tanggal Verifikasi"] = f"{received.isoformat()} 11:00"
+        if number % 3 == 0:
+            row["Tanggal Selesai"] = received.isoformat()
+        row["Rating"] = rng.choice(["", "1", "5", "9", "x"])
+        row["Status Internal"] = rng.choice(["", "Proses", "Menunggu Kelengkapan", "Selesai",
+                                             "Belum Ditindaklanjuti"])
+        row["Mendesak"] = rng.choice(["", "Ya", "Tidak"])
+        if number % 7 == 0:
+            row["Klasifikasi Laporan"] = "Bukan Klasifikasi"
+    return rows
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_an_import_with_its_own_dates_statuses_and_ratings_stores_what_a_refresh_would(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """New complaints' rows from the values inserted, when the file brings verification and
+    completion dates, internal statuses, urgency, ratings (some out of range) and an unknown
+    klasifikasi: equal to a full recomputation, on SQLite and PostgreSQL."""
+    target = (str(tmp_path / "r.sqlite3") if backend == "sqlite"
+              else request.getfixturevalue("pg_url"))
+    with open_services(target, data_dir=tmp_path, clock=Clock()) as services:
+        path = write_csv(tmp_path / "sendiri.csv", _rows_with_their_own_dates(),
+                         headers=(*PORTAL_HEADERS, *OWN_COLUMNS))
+        preview = services.imports.preview(path)
+        assert not preview.errors, preview.errors[:3]
+        result = services.imports.commit(LOCAL_OPERATOR, preview)
+        assert result.new == 300
+        rows = list(assert_current(services).values())
+    assert {r["status"] for r in rows} >= {S.MENUNGGU_KELENGKAPAN.value, S.SELESAI.value,
+                                          S.PROSES.value}
+    assert any(r["waited"] for r in rows)
+    assert any(r["verified_on"] is not None for r in rows)
+    assert any(r["klasifikasi"] is None for r in rows)
 
 
 def _by_tracking(services: Services, tracking_ids: list[str]) -> list[int]:

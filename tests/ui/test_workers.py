@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 import threading
-import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from lapor_desk.ui.workers import Progress, Worker, wait_with_progress
+from lapor_desk.ui.workers import Progress, Worker, wait_with_progress, waiting
 
 REPORTS = 20_000
 
@@ -86,25 +90,53 @@ def test_waiting_for_work_keeps_the_loop_running_and_escape_does_not_abandon_it(
 ) -> None:
     gui_thread = threading.get_ident()
     ran_on: list[int] = []
-    seen: list[tuple[bool, bool]] = []
+    seen: list[tuple[bool, bool, bool]] = []
+    escaped = threading.Event()
 
     def work(progress: Progress) -> str:
         ran_on.append(threading.get_ident())
-        for step in range(1, 9):
-            time.sleep(0.1)
-            progress.report(step, 8)
+        progress.report(1, 2)
+        assert escaped.wait(30), "the GUI never pressed Escape"
+        progress.report(2, 2)
         return "selesai"
 
     def press_escape() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QProgressDialog)
+        assert isinstance(dialog, QProgressDialog)  # shown at once, modal
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        seen.append((dialog.isVisible(), dialog.wasCanceled()))
+        seen.append((dialog.isVisible(), dialog.wasCanceled(), waiting()))
+        escaped.set()
 
-    QTimer.singleShot(500, press_escape)
-    assert wait_with_progress(None, "Mengurungkan…", "Mengurungkan 8 langkah…", work) == "selesai"
+    QTimer.singleShot(0, press_escape)
+    assert not waiting()
+    assert wait_with_progress(None, "Mengurungkan…", "Mengurungkan 2 langkah…", work) == "selesai"
     assert ran_on and ran_on[0] != gui_thread
-    assert seen == [(True, False)]
+    assert seen == [(True, False, True)]
+    assert not waiting()
+
+
+def test_waiting_for_work_outlasts_the_application_quitting(tmp_path: Path) -> None:
+    """QApplication.exit() ends every event loop; the wait still returns the work's result."""
+    script = tmp_path / "quit.py"
+    script.write_text(textwrap.dedent("""
+        import time
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from lapor_desk.ui.workers import wait_with_progress
+
+        app = QApplication([])
+
+        def work(progress):
+            time.sleep(0.5)
+            return "selesai"
+
+        QTimer.singleShot(50, lambda: QApplication.exit(0))
+        print(wait_with_progress(None, "Mengurungkan…", "Mengurungkan…", work))
+    """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          cwd=Path(__file__).resolve().parents[2], check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "selesai"), done.stderr
 
 
 def test_waiting_for_work_raises_what_the_work_raised(qtbot: QtBot) -> None:

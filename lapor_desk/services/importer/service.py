@@ -6,6 +6,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,11 @@ from lapor_desk.models import ImportBatch, ImportProfile
 from lapor_desk.persistence.backup import backup_sqlite
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.deadlines import CHUNK as DEADLINE_CHUNK
-from lapor_desk.services.deadlines import insert_new_deadlines, refresh_deadlines_for
+from lapor_desk.services.deadlines import (
+    insert_deadline_rows,
+    new_deadline_rows,
+    refresh_deadlines_for,
+)
 from lapor_desk.services.importer.columns import (
     METADATA_FIELDS,
     Field,
@@ -59,6 +64,7 @@ from lapor_desk.services.importer.writing import (
     write_plan,
 )
 from lapor_desk.services.settings import SettingsService, read_setting
+from lapor_desk.services.timelines import urgent_topic_limits
 
 #: Setting holding the institution's slug on the portal (``Website - <slug>`` channel).
 INSTITUTION_SLUG = "institution_slug"
@@ -336,11 +342,13 @@ class ImportService:
                     },
                 ).scalar_one()
                 report(0, total)
-                with bulk_page_cache(session.connection()):
+                with bulk_page_cache(session.connection()), ThreadPoolExecutor(1) as pool:
+                    new_deadlines = _NewDeadlines(session, self._settings, now, pool)
                     written = write_plan(session, plan, batch_id, actor.display_name, now,
-                                         preview.filename, lambda done: report(done, total))
-                    self._store_deadlines(session, written, now, lambda done: report(
-                        len(written.ids) + done, total))
+                                         preview.filename, lambda done: report(done, total),
+                                         on_inserted=new_deadlines.compute)
+                    self._store_deadlines(session, written, new_deadlines.rows(), lambda done:
+                                          report(len(written.ids) + done, total))
                 # The last chance to cancel: still inside the transaction.
                 report(total, total)
         except IntegrityError:
@@ -360,21 +368,19 @@ class ImportService:
         )
 
     def _store_deadlines(
-        self, session: Session, written: Written, now: datetime, done: Callable[[int], None]
+        self, session: Session, written: Written, new_rows: Sequence[Sequence[Any]],
+        done: Callable[[int], None],
     ) -> None:
-        """The deadlines of what was written, in chunks with a progress report after each one.
+        """Store the new complaints' deadline rows and recompute the updated complaints'.
 
-        New complaints' deadlines come from the values just inserted; updated complaints'
-        are recomputed from the register (they may have dispositions and follow-ups).
+        Both in chunks with a progress report after each one; updated complaints may have
+        dispositions and follow-ups, so theirs are read from the register.
         """
-        settings = self._settings
-        new = insert_new_deadlines(
-            session, settings.calendar(), settings.sla_rules(), written.inserted,
-            entered_at=now, as_of=settings.reference_date(), progress=done)
+        new = insert_deadline_rows(session, new_rows, progress=done)
         ordered = sorted(written.updated)
         for start in range(0, len(ordered), DEADLINE_CHUNK):
             chunk = ordered[start:start + DEADLINE_CHUNK]
-            refresh_deadlines_for(session, settings, chunk)
+            refresh_deadlines_for(session, self._settings, chunk)
             done(new + start + len(chunk))
 
     def _backup(self, now: datetime) -> tuple[Path | None, str]:
@@ -392,3 +398,33 @@ class ImportService:
             target = self._backup_dir / f"{stem}-{counter}.sqlite3"
         backup_sqlite(engine, target)
         return target, _("Backup made before the import: {path}").format(path=target)
+
+
+class _NewDeadlines:
+    """The new complaints' deadline rows, computed on a thread of their own.
+
+    They are computed while SQLite builds the same complaints' search index, a statement that
+    leaves Python's lock free: 100.000 complaints' rows take ~1 s of Python, the index ~4,5 s
+    of SQLite.
+    """
+
+    def __init__(self, session: Session, settings: SettingsService, now: datetime,
+                 pool: ThreadPoolExecutor) -> None:
+        # Everything the computation needs is read here, on the commit's own thread.
+        self._calendar = settings.calendar()
+        self._rules = settings.sla_rules()
+        self._as_of = settings.reference_date()
+        self._limits = urgent_topic_limits(session)
+        self._now = now
+        self._pool = pool
+        self._pending: Future[list[list[Any]]] | None = None
+
+    def compute(self, inserted: list[tuple[int, dict[str, Any]]]) -> None:
+        """Start computing the rows of ``inserted`` (``write_plan``'s ``on_inserted``)."""
+        self._pending = self._pool.submit(
+            new_deadline_rows, self._calendar, self._rules, self._limits, inserted,
+            entered_at=self._now, as_of=self._as_of)
+
+    def rows(self) -> list[list[Any]]:
+        """The rows, once computed (none without new complaints); raises what the thread did."""
+        return [] if self._pending is None else self._pending.result()

@@ -105,8 +105,13 @@ class Written:
 
 def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
                now: datetime, filename: str,
-               progress: Callable[[int], None] | None = None) -> Written:
+               progress: Callable[[int], None] | None = None,
+               on_inserted: Callable[[list[tuple[int, dict[str, Any]]]], None] | None = None,
+               ) -> Written:
     """Write the plan with Core executemany; returns what was written.
+
+    ``on_inserted`` hears of the new complaints (:attr:`Written.inserted`) as soon as they are
+    in, before their search index is built: work that needs no database can start meanwhile.
 
     Times are the commit's, not the preview's. Raises ConcurrentEdit when a complaint to update
     changed since the preview (its version moved on); a complaint added meanwhile under a new
@@ -121,18 +126,21 @@ def write_plan(session: Session, plan: Plan, batch_id: int, actor_name: str,
         stamp = {"import_batch_id": batch_id, "created_at": now, "updated_at": now}
         before = connection.execute(
             select(func.coalesce(func.max(_table.c.id), 0))).scalar_one()
+        # Ours: above ``before`` and in this batch (a complaint another PostgreSQL session
+        # adds meanwhile has neither).
+        new = (_table.c.id > before) & (_table.c.import_batch_id == batch_id)
         with search_index_in_bulk(connection, before):
             _insert_complaints(connection, plan.inserts, stamp, report)
-        # Ours: above ``before`` and in this batch (a complaint another PostgreSQL session
-        # adds meanwhile has neither). The first history entry of each new complaint is
-        # written by the database itself, set-based.
-        new = (_table.c.id > before) & (_table.c.import_batch_id == batch_id)
-        records = {row["tracking_id"]: row for row in plan.inserts}
-        inserted.extend(
-            (complaint_id, records[tracking_id])
-            for complaint_id, tracking_id in connection.execute(
-                select(_table.c.id, _table.c.tracking_id).where(new).order_by(_table.c.id))
-        )
+            records = {row["tracking_id"]: row for row in plan.inserts}
+            inserted.extend(
+                (complaint_id, records[tracking_id])
+                for complaint_id, tracking_id in connection.execute(
+                    select(_table.c.id, _table.c.tracking_id).where(new).order_by(_table.c.id))
+            )
+            if on_inserted is not None:
+                on_inserted(inserted)  # before the search index is built, at the block's end
+        # The first history entry of each new complaint is written by the database itself,
+        # set-based.
         imported = _("Imported from the portal export {file}").format(file=filename)
         connection.execute(insert(_history).from_select(
             ["complaint_id", "changed_at", "from_status", "to_status", "reason", "changed_by",
