@@ -54,19 +54,19 @@ def insert_many(
         if processor is not None:
             repeating = isinstance(column_type, _REPEATING)
             converters.append((position, _remembering(processor) if repeating else processor))
-    if converters:
-        converted: list[Sequence[Any]] = []
-        for row in rows:
+    prepared: list[tuple[Any, ...]] = []
+    for row in rows:
+        if converters:
             values = list(row)
             for position, convert in converters:
                 if values[position] is not None:
                     values[position] = convert(values[position])
-            converted.append(values)
-        rows = converted
+            row = values
+        prepared.append(tuple(row))
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
-    connection.exec_driver_sql(sql, [tuple(row) for row in rows])
+    connection.exec_driver_sql(sql, prepared)
 
 
 @contextmanager

@@ -230,9 +230,9 @@ class Planner:
         record = row.values
         if "text_edited" not in record:
             record["text_edited"] = record.get("text_original") or ""
-        for column, default in self._defaults.items():
-            if column not in record:
-                record[column] = default
+        defaults = self._defaults
+        for column in defaults.keys() - record.keys():
+            record[column] = defaults[column]
         record["tracking_id"] = row.tracking_id
         if row.tracking_id.startswith(LOCAL_TRACKING_PREFIX):
             record["source"] = ComplaintSource.LOCAL.value
