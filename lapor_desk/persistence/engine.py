@@ -22,6 +22,30 @@ def database_url(target: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+class _SQLiteConnection(sqlite3.Connection):
+    """A register connection whose rollback survives SQLite having rolled back by itself.
+
+    On a full disk (or out of memory) SQLite ends the transaction on its own. A ROLLBACK then
+    fails with "cannot rollback - no transaction is active", and that error, not the full
+    disk, is what the caller would see. Here the rollback has nothing to undo: it opens the
+    next transaction as PEP 249 mode does after a rollback, and the original error stands.
+    """
+
+    def rollback(self) -> None:
+        """Roll back the transaction if SQLite has not already done so."""
+        if self.in_transaction or self.autocommit is not False:
+            super().rollback()
+        else:
+            self.execute("BEGIN")
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True for the database's "disk full" error (SQLite's SQLITE_FULL, PostgreSQL's 53100)."""
+    original = getattr(error, "orig", error)
+    return (getattr(original, "sqlite_errorname", None) == "SQLITE_FULL"
+            or getattr(original, "sqlstate", None) == "53100")
+
+
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Pragmas cannot change inside a transaction, and with autocommit=False one is always open:
     # step out of it for the pragmas, then back to PEP 249 transactions (transactional DDL).
@@ -40,7 +64,8 @@ def make_engine(target: str | Path) -> Engine:
     """An engine for ``target`` (a path or URL), configured for the register."""
     url = database_url(target)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"autocommit": False})
+        engine = create_engine(url, connect_args={"autocommit": False,
+                                                  "factory": _SQLiteConnection})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -21,6 +21,7 @@ them must call :func:`refresh_deadlines`, as every writer does.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -181,6 +182,7 @@ def new_deadline_rows(
     *,
     entered_at: datetime,
     as_of: date,
+    stop: threading.Event | None = None,
 ) -> list[list[Any]]:
     """The ``complaint_deadline`` rows of complaints just inserted, from their inserted values.
 
@@ -191,13 +193,16 @@ def new_deadline_rows(
     :func:`~lapor_desk.services.timelines.urgent_topic_limits` reads them. The rows are what
     :func:`refresh_deadlines` would write (tests/integration/test_analysis_facts.py compares
     them), values in the table's column order. Reads nothing: an import computes them on a
-    thread of its own while SQLite builds the search index.
+    thread of its own while SQLite builds the search index, and sets ``stop`` when the import
+    fails meanwhile: the rows computed so far are then dropped (an empty list comes back).
     """
     _table, keys = _deadline_table()
     copied_keys = [c.key for c in _COPIED]
     cache: dict[tuple[Timeline, InternalStatus], _Dues] = {}
     rows = []
-    for complaint_id, columns in inserted:
+    for position, (complaint_id, columns) in enumerate(inserted):
+        if stop is not None and position % CHUNK == 0 and stop.is_set():
+            return []
         item = inserted_timeline(complaint_id, columns, entered_at, topic_limits)
         copied = {key: columns[key] for key in copied_keys}
         row = deadline_values(calendar, rules, item, as_of, cache, copied)

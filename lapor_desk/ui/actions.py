@@ -73,6 +73,8 @@ class ComplaintActions(QObject):
 
     def dispose(self, complaint_ids: Sequence[int]) -> None:
         """Ask for units and an instruction, then dispose the complaints."""
+        if self._refused_while_busy():
+            return
         ids = list(complaint_ids)
         if not ids:
             return
@@ -123,6 +125,8 @@ class ComplaintActions(QObject):
 
     def follow_up(self, complaint_id: int) -> None:
         """Ask for a unit's follow-up on one complaint and record it."""
+        if self._refused_while_busy():
+            return
         detail = self._services.register.get(complaint_id)
         lead = next(
             (d.unit_id for d in detail.dispositions if d.withdrawn_at is None and d.is_lead),
@@ -155,6 +159,8 @@ class ComplaintActions(QObject):
 
     def change_status(self, complaint_ids: Sequence[int]) -> None:
         """Offer the statuses the lifecycle allows, then move the complaints."""
+        if self._refused_while_busy():
+            return
         ids = list(complaint_ids)
         if not ids:
             return
@@ -197,6 +203,8 @@ class ComplaintActions(QObject):
 
     def mark_urgent(self, complaint_id: int) -> None:
         """Set or clear the urgent flag of one complaint, with a reason."""
+        if self._refused_while_busy():
+            return
         detail = self._services.register.get(complaint_id)
         dialog = UrgentDialog(detail.row.urgent, detail.urgent_reason, parent=self._parent)
 
@@ -301,10 +309,23 @@ class ComplaintActions(QObject):
         move = stack.undo if undoing else stack.redo
         index = stack.index() - 1 if undoing else stack.index()
         command = stack.command(index) if 0 <= index < stack.count() else None
-        if not isinstance(command, ComplaintCommand) or not command.step(undoing).large:
-            move()  # nothing to undo, or a few complaints: in place
+        if not isinstance(command, ComplaintCommand):
+            move()  # nothing to undo or redo (or a command of another kind)
             return
         step = command.step(undoing)
+        if not step.large:
+            # A few complaints: here and now, but also before the stack moves, so that a
+            # failure (a locked or full register) leaves the stack where it was.
+            try:
+                outcome: ActionResult | LaporError = step.work(None)
+            except LaporError as error:
+                outcome = error  # reported, and the command leaves the stack, as below
+            except Exception as error:  # shown and logged; the step can be tried again
+                show_error(self._parent, error)
+                return
+            command.hand_over(outcome, undoing)
+            move()
+            return
 
         def work(progress: Progress) -> ActionResult:
             return step.work(self._reporter(progress, step.text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -11,8 +12,9 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
+from lapor_desk.domain.calendar import WorkingCalendar
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus, SlaState
-from lapor_desk.domain.sla import complaint_sla
+from lapor_desk.domain.sla import DEFAULT_SLA_RULES, complaint_sla
 from lapor_desk.models import ComplaintDeadline
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.services import deadlines
@@ -154,3 +156,24 @@ def test_refreshing_everything_works_in_chunks(
     assert {k: (v.open_due, v.completion_due) for k, v in after.items()} == {
         k: (v.open_due, v.completion_due) for k, v in before.items()
     }
+
+
+def test_new_complaints_rows_stop_being_computed_once_the_import_failed() -> None:
+    """An import computes its new complaints' rows on a thread; when the import fails
+    meanwhile (tests/integration/test_import_merge.py), the thread stops at its next chunk."""
+    columns = {"status": InternalStatus.PROSES.value, "topic_id": None,
+               "received_at": datetime(2022, 11, 1, 9), "verified_at": None,
+               "completed_at": None, "klasifikasi": None, "urgent": False, "rating": None,
+               "channel": "Website", "province": None, "city": None}
+    inserted = [(number, columns) for number in range(1, 2 * deadlines.CHUNK + 1)]
+    stop = threading.Event()
+
+    def rows() -> list[list[object]]:
+        return deadlines.new_deadline_rows(
+            WorkingCalendar(), DEFAULT_SLA_RULES, {}, inserted,
+            entered_at=datetime(2022, 11, 14, 10), as_of=date(2022, 11, 14), stop=stop)
+
+    computed = rows()
+    assert len(computed) == len(inserted) and computed[0][0] == 1
+    stop.set()
+    assert rows() == []

@@ -7,11 +7,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
-from lapor_desk.domain.errors import ImportFileError
+from lapor_desk.domain.errors import ImportFileError, RegisterError
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.importer import ImportService, ReadLimits
@@ -192,3 +194,35 @@ def test_cli_bad_input_exits_non_zero_with_one_line_and_leaves_the_register(
     # nothing.
     for table in ("complaint", "status_change", "import_batch", "disposition", "follow_up"):
         assert after[table] == before[table]
+
+
+def test_a_full_disk_during_the_commit_is_reported_and_changes_nothing(
+    services: Services, tmp_path: Path
+) -> None:
+    """SQLite rolls a transaction back by itself when the disk is full: the user hears of the
+    full disk (not of a failed rollback), the register is as it was, and the same preview
+    commits once there is room again."""
+    preview = services.imports.preview(write_csv(tmp_path / "a.csv", portal_rows(3000, seed=1)))
+    engine = services.engine
+    with engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+
+    def little_room(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 400}")
+
+    event.listen(engine, "connect", little_room)
+    engine.dispose()
+    try:
+        with pytest.raises(RegisterError, match=r"^Disk tempat register penuh: tidak ada"):
+            services.imports.commit(LOCAL_OPERATOR, preview)
+    finally:
+        event.remove(engine, "connect", little_room)
+        engine.dispose()
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql(
+            "SELECT (SELECT count(*) FROM complaint), (SELECT count(*) FROM complaint_deadline), "
+            "(SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'complaint_deadline'), (SELECT count(*) FROM sqlite_master "
+            "WHERE type = 'trigger')").one() == (0, 0, 8, 3)
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+    assert services.imports.commit(LOCAL_OPERATOR, preview).new == 3000

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus
@@ -418,3 +421,38 @@ def test_no_other_change_starts_while_an_undo_runs(
     assert demo_services.actions.status_counts(ids) == {S.PROSES: 60}
     history = demo_services.register.get(ids[0]).history
     assert [h.origin for h in history[-3:]] == ["manual", "undo", "manual"]
+
+
+def test_an_undo_the_register_refuses_leaves_the_stack_where_it_was(
+    qtbot: QtBot, demo_services: Services, message_boxes: list[str]
+) -> None:
+    window, complaint_id, dialog = _status_dialog(qtbot, demo_services, S.PROSES)
+    menus = window.complaint_menus
+    dialog.set_target(S.SELESAI)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert menus.undo_stack.index() == 1
+    # Another program holds the register's write lock, longer than the register waits.
+    engine = demo_services.engine
+    path = engine.url.database
+    assert path is not None
+
+    def impatient(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA busy_timeout = 50")
+
+    event.listen(engine, "connect", impatient)
+    engine.dispose()
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        menus.undo_action.trigger()
+    finally:
+        other.rollback()
+        other.close()
+        event.remove(engine, "connect", impatient)
+        engine.dispose()
+    assert menus.undo_stack.index() == 1 and menus.undo_action.isEnabled()
+    assert len(message_boxes) == 1 and "database is locked" in message_boxes[0]
+    assert demo_services.register.get(complaint_id).row.status is S.SELESAI
+    menus.undo_action.trigger()  # the lock is gone: now it is undone
+    assert menus.undo_stack.index() == 0
+    assert demo_services.register.get(complaint_id).row.status is S.PROSES

@@ -119,18 +119,23 @@ def test_waiting_for_work_outlasts_the_application_quitting(tmp_path: Path) -> N
     """QApplication.exit() ends every event loop; the wait still returns the work's result."""
     script = tmp_path / "quit.py"
     script.write_text(textwrap.dedent("""
-        import time
+        import threading
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
         from lapor_desk.ui.workers import wait_with_progress
 
         app = QApplication([])
+        quitting = threading.Event()
 
         def work(progress):
-            time.sleep(0.5)
+            assert quitting.wait(30)  # the application quits while the work still runs
             return "selesai"
 
-        QTimer.singleShot(50, lambda: QApplication.exit(0))
+        def quit_now():
+            QApplication.exit(0)
+            quitting.set()
+
+        QTimer.singleShot(0, quit_now)
         print(wait_with_progress(None, "Mengurungkan…", "Mengurungkan…", work))
     """))
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -13,16 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lapor_desk.domain.actor import Actor, Clock
-from lapor_desk.domain.errors import ConcurrentEdit, ImportFileError, NotFound, ValidationError
+from lapor_desk.domain.errors import (
+    ConcurrentEdit,
+    ImportFileError,
+    NotFound,
+    RegisterError,
+    ValidationError,
+)
 from lapor_desk.domain.formatting import fmt_int
 from lapor_desk.domain.portal_values import Cell, canonical_header, is_blank, parse_period
 from lapor_desk.i18n import _
 from lapor_desk.models import ImportBatch, ImportProfile
 from lapor_desk.persistence.backup import backup_sqlite
+from lapor_desk.persistence.engine import is_disk_full
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.deadlines import CHUNK as DEADLINE_CHUNK
 from lapor_desk.services.deadlines import (
@@ -344,16 +352,28 @@ class ImportService:
                 report(0, total)
                 with bulk_page_cache(session.connection()), ThreadPoolExecutor(1) as pool:
                     new_deadlines = _NewDeadlines(session, self._settings, now, pool)
-                    written = write_plan(session, plan, batch_id, actor.display_name, now,
-                                         preview.filename, lambda done: report(done, total),
-                                         on_inserted=new_deadlines.compute)
-                    self._store_deadlines(session, written, new_deadlines.rows(), lambda done:
+                    try:
+                        written = write_plan(
+                            session, plan, batch_id, actor.display_name, now,
+                            preview.filename, lambda done: report(done, total),
+                            on_inserted=new_deadlines.compute)
+                        new_rows = new_deadlines.rows()
+                    except BaseException:
+                        new_deadlines.abandon()  # all is rolled back: no need to finish them
+                        raise
+                    self._store_deadlines(session, written, new_rows, lambda done:
                                           report(len(written.ids) + done, total))
                 # The last chance to cancel: still inside the transaction.
                 report(total, total)
         except IntegrityError:
             # A complaint of the file was added by someone else since the preview.
             raise ConcurrentEdit(changed_since_preview()) from None
+        except OperationalError as error:
+            if not is_disk_full(error):
+                raise
+            raise RegisterError(_(
+                "The disk holding the register is full: nothing was imported and the register "
+                "is as it was. Free some space, then import the file again.")) from None
         return ImportResult(
             batch_id=batch_id,
             new=len(plan.new),
@@ -418,12 +438,17 @@ class _NewDeadlines:
         self._now = now
         self._pool = pool
         self._pending: Future[list[list[Any]]] | None = None
+        self._stop = threading.Event()
 
     def compute(self, inserted: list[tuple[int, dict[str, Any]]]) -> None:
         """Start computing the rows of ``inserted`` (``write_plan``'s ``on_inserted``)."""
         self._pending = self._pool.submit(
             new_deadline_rows, self._calendar, self._rules, self._limits, inserted,
-            entered_at=self._now, as_of=self._as_of)
+            entered_at=self._now, as_of=self._as_of, stop=self._stop)
+
+    def abandon(self) -> None:
+        """The import failed: stop computing (the pool's end then waits for less)."""
+        self._stop.set()
 
     def rows(self) -> list[list[Any]]:
         """The rows, once computed (none without new complaints); raises what the thread did."""
