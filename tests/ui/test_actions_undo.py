@@ -303,20 +303,30 @@ def test_undo_of_a_complaint_changed_since_is_refused_and_leaves_the_stack(
     assert demo_services.register.get(complaint_id).row.status is S.PROSES
 
 
-def test_bulk_status_change_undo_and_redo_of_sixty_complaints(
-    qtbot: QtBot, demo_services: Services
-) -> None:
-    window = _window(qtbot, demo_services)
+def _sixty_moved_to_proses(
+    qtbot: QtBot, services: Services, spare: int = 0
+) -> tuple[MainWindow, list[int]]:
+    """The window after a bulk status change of 60 complaints to Proses, by the dialog; the
+    60 ids, then ``spare`` more complaints still waiting for follow-up."""
+    window = _window(qtbot, services)
     menus = window.complaint_menus
     waiting = ComplaintFilter(statuses=frozenset({S.BELUM_DITINDAKLANJUTI}))
-    ids = demo_services.complaints.ids(waiting, limit=60)
-    assert len(ids) == 60
-    menus.actions.change_status(ids)
+    ids = list(services.complaints.ids(waiting, limit=60 + spare))
+    assert len(ids) == 60 + spare
+    menus.actions.change_status(ids[:60])
     dialog = _opened(qtbot, menus.actions.dialog)
     assert isinstance(dialog, StatusDialog)
     dialog.set_target(S.PROSES)
     with qtbot.waitSignal(menus.actions.action_finished, timeout=60_000):
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    return window, ids
+
+
+def test_bulk_status_change_undo_and_redo_of_sixty_complaints(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window, ids = _sixty_moved_to_proses(qtbot, demo_services)
+    menus = window.complaint_menus
     assert demo_services.actions.status_counts(ids) == {S.PROSES: 60}
     assert window.statusBar().currentMessage() == "60 pengaduan diubah."
     assert menus.undo_action.text() == "Urungkan Status “Proses”: 60 pengaduan"
@@ -344,16 +354,8 @@ def test_bulk_status_change_undo_and_redo_of_sixty_complaints(
 def test_a_large_undo_from_the_menu_runs_on_a_worker_and_can_be_cancelled(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = _window(qtbot, demo_services)
+    window, ids = _sixty_moved_to_proses(qtbot, demo_services)
     menus = window.complaint_menus
-    waiting = ComplaintFilter(statuses=frozenset({S.BELUM_DITINDAKLANJUTI}))
-    ids = demo_services.complaints.ids(waiting, limit=60)
-    menus.actions.change_status(ids)
-    dialog = _opened(qtbot, menus.actions.dialog)
-    assert isinstance(dialog, StatusDialog)
-    dialog.set_target(S.PROSES)
-    with qtbot.waitSignal(menus.actions.action_finished, timeout=60_000):
-        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     _activate(qtbot, window)
     # Cancelled: neither the register nor the stack moves.
     menus.undo_action.trigger()
@@ -381,17 +383,9 @@ def test_a_large_undo_from_the_menu_runs_on_a_worker_and_can_be_cancelled(
 def test_no_other_change_starts_while_an_undo_runs(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = _window(qtbot, demo_services)
+    window, ids = _sixty_moved_to_proses(qtbot, demo_services, spare=1)
     menus = window.complaint_menus
-    waiting = ComplaintFilter(statuses=frozenset({S.BELUM_DITINDAKLANJUTI}))
-    ids = demo_services.complaints.ids(waiting, limit=61)
     other, ids = ids[60], ids[:60]
-    menus.actions.change_status(ids)
-    dialog = _opened(qtbot, menus.actions.dialog)
-    assert isinstance(dialog, StatusDialog)
-    dialog.set_target(S.PROSES)
-    with qtbot.waitSignal(menus.actions.action_finished, timeout=60_000):
-        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     _activate(qtbot, window)
     menus.undo_action.trigger()
     assert menus.actions.busy
