@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -137,6 +138,19 @@ class Worker(QObject):
         QThreadPool.globalInstance().start(self._runnable)
 
 
+def _show_progress(dialog: QProgressDialog, done: int, total: int, message: str) -> None:
+    """A worker's report on its progress dialog (no total: a busy bar)."""
+    dialog.setMaximum(max(total, 0))
+    dialog.setValue(min(done, total) if total else 0)
+    if message:
+        dialog.setLabelText(message)
+
+
+def _as_exception(error: object) -> BaseException:
+    """What a worker's ``failed`` signal carried, as an exception to raise or show."""
+    return error if isinstance(error, BaseException) else RuntimeError(str(error))
+
+
 def run_with_progress(
     parent: QWidget | None,
     title: str,
@@ -157,28 +171,21 @@ def run_with_progress(
     dialog.setMinimumDuration(show_after_ms)
     worker = Worker(work, parent)
 
-    def progressed(done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total else 0)
-        if message:
-            dialog.setLabelText(message)
-
     def finish(result: object) -> None:
         dialog.reset()
         on_done(result)
 
     def fail(error: object) -> None:
         dialog.reset()
-        on_error(error if isinstance(error, BaseException) else RuntimeError(str(error)))
+        on_error(_as_exception(error))
 
-    worker.progressed.connect(progressed)
+    worker.progressed.connect(partial(_show_progress, dialog))
     worker.finished.connect(finish)
     worker.failed.connect(fail)
     worker.cancelled.connect(dialog.reset)
     dialog.canceled.connect(worker.progress.cancel)
     worker.start()
     return worker
-
 
 
 #: How many :func:`wait_with_progress` calls are waiting (nested loops) right now.
@@ -226,25 +233,19 @@ def wait_with_progress[T](
     outcome: list[T] = []
     failure: list[BaseException] = []
 
-    def progressed(done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total else 0)
-        if message:
-            dialog.setLabelText(message)
-
     def finished(result: object) -> None:
         outcome.append(cast(T, result))
         loop.quit()
 
     def failed(error: object) -> None:
-        failure.append(error if isinstance(error, BaseException) else RuntimeError(str(error)))
+        failure.append(_as_exception(error))
         loop.quit()
 
     def cancelled() -> None:  # only if ``work`` raises Cancelled itself
         failure.append(Cancelled())
         loop.quit()
 
-    worker.progressed.connect(progressed)
+    worker.progressed.connect(partial(_show_progress, dialog))
     worker.finished.connect(finished)
     worker.failed.connect(failed)
     worker.cancelled.connect(cancelled)
