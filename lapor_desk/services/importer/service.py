@@ -362,7 +362,7 @@ class ImportService:
                         new_deadlines.abandon()  # all is rolled back: no need to finish them
                         raise
                     self._store_deadlines(session, written, new_rows, lambda done:
-                                          report(len(written.ids) + done, total))
+                                          report(written.count + done, total))
                 # The last chance to cancel: still inside the transaction.
                 report(total, total)
         except IntegrityError:

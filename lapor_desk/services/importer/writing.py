@@ -98,6 +98,11 @@ class Written:
     updated: list[int]
 
     @property
+    def count(self) -> int:
+        """How many complaints were written."""
+        return len(self.inserted) + len(self.updated)
+
+    @property
     def ids(self) -> list[int]:
         """Every complaint written."""
         return [complaint_id for complaint_id, _row in self.inserted] + self.updated
