@@ -7,6 +7,7 @@ binary search whatever the span; the index grows a year at a time when a date ou
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -38,13 +39,21 @@ HolidaySource = Callable[[int], tuple[Mapping[date, str], Mapping[date, str]]]
 
 def package_holidays(year: int) -> tuple[dict[date, str], dict[date, str]]:
     """Indonesia's public holidays and cuti bersama of ``year`` from the ``holidays`` package."""
+    public, cuti = _package_holidays(year)
+    return dict(public), dict(cuti)
+
+
+@functools.cache
+def _package_holidays(year: int) -> tuple[tuple[tuple[date, str], ...], ...]:
+    # The package builds a year in about a millisecond and every calendar of the process asks
+    # for the same few years: each is built once (the tables are fixed for a package version).
     import holidays
 
     public = holidays.country_holidays("ID", years=year, categories=("public",), language="id")
     government = holidays.country_holidays(
         "ID", years=year, categories=("government",), language="id"
     )
-    return dict(public.items()), dict(government.items())
+    return tuple(public.items()), tuple(government.items())
 
 
 class WorkingCalendar:

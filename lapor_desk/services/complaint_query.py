@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, bindparam, column, delete, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from lapor_desk.domain import validation as v
 from lapor_desk.domain.actor import Actor
+from lapor_desk.domain.calendar import HolidayOverride
 from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaState
 from lapor_desk.domain.errors import NotFound, ValidationError
 from lapor_desk.domain.sla import DUE_SOON_WORKDAYS
@@ -56,7 +57,7 @@ from lapor_desk.services.settings import (
     CUTI_BERSAMA_OFF,
     REFERENCE_DATE,
     SettingsService,
-    calendar_in,
+    calendar_of,
 )
 
 __all__ = ["ComplaintQueryService", "RegisterPage", "RegisterRow", "SlaWindow"]
@@ -65,6 +66,40 @@ __all__ = ["ComplaintQueryService", "RegisterPage", "RegisterRow", "SlaWindow"]
 _INDEXED_SORTS = frozenset({SortKey.RECEIVED, SortKey.TRACKING_ID})
 #: SLA windows kept (one per reference date and calendar); a handful covers any session.
 _WINDOWS_KEPT = 8
+
+# The reads every page makes, whatever the filter, are fixed statements written in SQL:
+# SQLAlchemy compiles a new statement once per process, which took the register's first
+# page 6 ms of its 9 (bench/README.md, "First paint"). Their columns carry the models' types,
+# so that dates and flags come back as Python values on SQLite and PostgreSQL alike.
+_settings_table = Setting.__table__.c
+_WINDOW_SETTINGS = text(
+    "SELECT key, value FROM setting WHERE key IN (:reference, :cuti_bersama)"
+).columns(_settings_table.key, _settings_table.value)
+_overrides = HolidayOverrideRow.__table__.c
+_HOLIDAY_OVERRIDES = text(
+    "SELECT day, is_holiday, note FROM holiday_override ORDER BY day"
+).columns(_overrides.day, _overrides.is_holiday, _overrides.note)
+_c = Complaint.__table__.c
+_ROWS = (
+    text(
+        "SELECT c.id, c.tracking_id, c.received_at, c.title, c.status, c.klasifikasi,"
+        " t.name AS topic, c.channel, c.urgent, c.anonim, c.rahasia, u.name AS unit,"
+        " u.abbreviation, c.version, d.open_due"
+        " FROM complaint c"
+        " LEFT OUTER JOIN topic t ON t.id = c.topic_id"
+        " LEFT OUTER JOIN complaint_deadline d ON d.complaint_id = c.id"
+        " LEFT OUTER JOIN unit u ON u.id = d.lead_unit_id"
+        " WHERE c.id IN :ids"
+    )
+    .bindparams(bindparam("ids", expanding=True))
+    # Every column selected, in order, with its type: dates and flags come back converted.
+    .columns(
+        _c.id, _c.tracking_id, _c.received_at, _c.title, _c.status, _c.klasifikasi,
+        column("topic", String), _c.channel, _c.urgent, _c.anonim, _c.rahasia,
+        column("unit", String), column("abbreviation", String), _c.version,
+        ComplaintDeadline.__table__.c.open_due,
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,22 +162,17 @@ class ComplaintQueryService:
         # Building the calendar costs the holiday tables; the window only changes with the
         # reference date, the cuti bersama choice and the user's holiday overrides, which are
         # two small reads: the window is cached on exactly those.
-        settings = dict(
-            session.execute(
-                select(Setting.key, Setting.value).where(
-                    Setting.key.in_((REFERENCE_DATE, CUTI_BERSAMA_OFF))
-                )
+        connection = session.connection()
+        settings: dict[str, str] = dict(
+            connection.execute(
+                _WINDOW_SETTINGS, {"reference": REFERENCE_DATE, "cuti_bersama": CUTI_BERSAMA_OFF}
             ).all()
         )
         stored = settings.get(REFERENCE_DATE)
         reference = date.fromisoformat(stored) if stored else self._settings.reference_date()
         overrides = tuple(
-            (day, is_holiday)
-            for day, is_holiday in session.execute(
-                select(HolidayOverrideRow.day, HolidayOverrideRow.is_holiday).order_by(
-                    HolidayOverrideRow.day
-                )
-            )
+            HolidayOverride(day, is_holiday, note)
+            for day, is_holiday, note in connection.execute(_HOLIDAY_OVERRIDES)
         )
         key = (reference, settings.get(CUTI_BERSAMA_OFF), overrides)
         with self._windows_lock:
@@ -152,7 +182,8 @@ class ComplaintQueryService:
                 return window
         # evaluate() calls a stage due soon while working_days_between(as_of, due) <= 2,
         # that is while due comes before the third working day after the reference date.
-        limit = calendar_in(session).add_working_days(reference, DUE_SOON_WORKDAYS + 1)
+        calendar = calendar_of(settings.get(CUTI_BERSAMA_OFF), overrides)
+        limit = calendar.add_working_days(reference, DUE_SOON_WORKDAYS + 1)
         window = SlaWindow(reference, limit)
         with self._windows_lock:
             self._windows[key] = window
@@ -259,30 +290,7 @@ class ComplaintQueryService:
     def _rows_in(session: Session, ids: Sequence[int], window: SlaWindow) -> list[RegisterRow]:
         if not ids:
             return []
-        query = (
-            select(
-                Complaint.id,
-                Complaint.tracking_id,
-                Complaint.received_at,
-                Complaint.title,
-                Complaint.status,
-                Complaint.klasifikasi,
-                Topic.name.label("topic"),
-                Complaint.channel,
-                Complaint.urgent,
-                Complaint.anonim,
-                Complaint.rahasia,
-                Unit.name.label("unit"),
-                Unit.abbreviation,
-                Complaint.version,
-                ComplaintDeadline.open_due,
-            )
-            .outerjoin(Topic, Topic.id == Complaint.topic_id)
-            .outerjoin(ComplaintDeadline, ComplaintDeadline.complaint_id == Complaint.id)
-            .outerjoin(Unit, Unit.id == ComplaintDeadline.lead_unit_id)
-            .where(Complaint.id.in_(list(ids)))
-        )
-        found = {r.id: r for r in session.execute(query)}
+        found = {r.id: r for r in session.connection().execute(_ROWS, {"ids": list(ids)})}
         result = []
         for complaint_id in ids:
             r = found.get(complaint_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -54,12 +55,18 @@ def write_setting(session: Session, key: str, value: str) -> None:
 
 def calendar_in(session: Session) -> WorkingCalendar:
     """The working-day calendar as ``session`` sees it (uncommitted changes included)."""
-    off = read_setting(session, CUTI_BERSAMA_OFF) != "0"
     overrides = [
         HolidayOverride(r.day, r.is_holiday, r.note)
         for r in session.scalars(select(HolidayOverrideRow))
     ]
-    return WorkingCalendar(cuti_bersama_off=off, overrides=overrides)
+    return calendar_of(read_setting(session, CUTI_BERSAMA_OFF), overrides)
+
+
+def calendar_of(
+    cuti_bersama_setting: str | None, overrides: Iterable[HolidayOverride]
+) -> WorkingCalendar:
+    """The calendar of the stored cuti bersama setting (unset: days off) and overrides."""
+    return WorkingCalendar(cuti_bersama_off=cuti_bersama_setting != "0", overrides=overrides)
 
 
 def sla_rules_in(session: Session) -> tuple[SlaRule, ...]:

@@ -13,7 +13,7 @@ from sqlalchemy import event, insert, select, text
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaState
 from lapor_desk.domain.errors import NotFound, ValidationError
-from lapor_desk.models import Complaint, ComplaintDeadline
+from lapor_desk.models import Complaint, ComplaintDeadline, Topic, Unit
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.persistence.search import matches_at_least
 from lapor_desk.services.bootstrap import Services, open_services
@@ -33,6 +33,7 @@ from lapor_desk.services.complaint_sql import (
     filtered,
     sorted_query,
 )
+from lapor_desk.services.register import ComplaintInput
 from tests.conftest import fixed_clock
 
 
@@ -372,3 +373,63 @@ def test_the_size_probe_counts_prefix_matches_too(bulk: Services) -> None:
         assert matches_at_least(connection, "bantu", MANY_MATCHES)
         assert not matches_at_least(connection, "gempa", MANY_MATCHES)
         assert not matches_at_least(connection, "?!", 1)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_register(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Services]:
+    target = (
+        str(tmp_path / "r.sqlite3") if request.param == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
+    with open_services(target, data_dir=tmp_path, clock=fixed_clock) as services:
+        yield services
+
+
+def test_a_page_row_holds_what_the_register_holds(empty_register: Services) -> None:
+    # The rows of a page are read by a statement written in SQL: every column must come back
+    # as the register's own read gives it, typed (dates, flags), on both databases.
+    s = empty_register
+    with make_session_factory(s.engine).begin() as session:
+        unit = Unit(name="Setditjen Linjamsos", abbreviation="SETDITJEN-LINJAMSOS",
+                    kind="eselon_ii")
+        session.add(unit)
+        session.flush()
+        topic = Topic(code="PKH", name="PKH", default_unit_id=unit.id, keywords="pkh")
+        session.add(topic)
+        session.flush()
+        unit_id, topic_id = unit.id, topic.id
+    letter = ComplaintInput(
+        received_at=datetime(2022, 11, 7, 9, 30, 15), title="Bantuan PKH tidak diterima",
+        text="Sejak Agustus bantuan tidak masuk.", channel="Pos Surat",
+        klasifikasi=Klasifikasi.BERKADAR_PENGAWASAN, topic_id=topic_id, rahasia=True,
+    )
+    handled = s.register.create(LOCAL_OPERATOR, letter).complaint.id
+    s.register.dispose(LOCAL_OPERATOR, handled, [unit_id], "Mohon dicek.")
+    s.register.mark_urgent(LOCAL_OPERATOR, handled, True, "Sudah tiga bulan")
+    bare = s.register.create(LOCAL_OPERATOR, ComplaintInput(
+        received_at=datetime(2022, 11, 1, 8), title="Pertanyaan", text="Apa syaratnya?",
+        channel="Telepon", anonim=True, rahasia=True,
+    )).complaint.id
+    page = s.complaints.page(ComplaintFilter())
+    assert [r.complaint.id for r in page.rows] == [handled, bare]
+    with make_session_factory(s.engine)() as session:
+        due = dict(session.execute(
+            select(ComplaintDeadline.complaint_id, ComplaintDeadline.open_due)
+        ).all())
+    window = s.complaints.sla_window()
+    for row in page.rows:
+        assert row.complaint == s.register.get(row.complaint.id).row
+        assert row.open_due == due[row.complaint.id] and isinstance(row.open_due, date)
+        assert row.sla is window.state(row.open_due)
+    first, second = page.rows
+    assert first.complaint.received_at == datetime(2022, 11, 7, 9, 30, 15)
+    # Each flag in its own pattern over the two rows: a column read in another's place shows.
+    assert (first.complaint.urgent, first.complaint.anonim, first.complaint.rahasia) == (
+        True, False, True)
+    assert (first.complaint.topic, first.complaint.lead_unit, first.unit_abbreviation) == (
+        "PKH", "Setditjen Linjamsos", "SETDITJEN-LINJAMSOS")
+    assert (second.complaint.topic, second.complaint.lead_unit, second.unit_abbreviation) == (
+        None, None, None)
+    assert (second.complaint.urgent, second.complaint.anonim, second.complaint.rahasia) == (
+        False, True, True)
+    assert s.complaints.rows([bare, 10_000, handled]) == [second, first]
