@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -16,6 +16,7 @@ from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_filter import ComplaintFilter, SlaFilter, Sort, SortKey
 from lapor_desk.services.complaint_query import SlaWindow
 from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.itemmodels import complaint_table
 from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, PAGE, ComplaintTableModel
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.views.register_view import RegisterView
@@ -254,6 +255,49 @@ def test_the_first_page_shows_before_the_count_arrives(
     assert counted.args == [4447]
     assert inserted == [(PAGE, 4446)]  # the rest appear below the page, no reset
     assert view.count_label.text() == "4.447 pengaduan"
+
+
+def test_the_count_starts_once_the_table_has_painted_the_first_page(
+    qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A model no view paints still counts, after a short wait.
+    model = ComplaintTableModel(demo_services.complaints)
+    model.set_query(ComplaintFilter())
+    assert model.counting and not model.count_known
+    qtbot.waitUntil(lambda: model.count_known, timeout=10_000)
+    assert model.rowCount() == 4447 and not model.counting
+    # A table: its count waits for its first paint, however long the fallback would be.
+    monkeypatch.setattr(complaint_table, "COUNT_UNSHOWN_MS", 600_000)
+    happened: list[str] = []
+    count = demo_services.complaints.count
+
+    def counted(value: ComplaintFilter, window: SlaWindow | None = None) -> int:
+        happened.append("count")
+        return count(value, window)
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint:
+                happened.append("paint")
+            return False
+
+    monkeypatch.setattr(demo_services.complaints, "count", counted)
+    view = RegisterView(demo_services, AppEvents())
+    qtbot.addWidget(view)
+    paints = Paints()
+    view.table.viewport().installEventFilter(paints)
+    QCoreApplication.processEvents()
+    assert view.model.counting and happened == []  # not shown: nothing painted, no count yet
+    view.resize(1300, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
+    assert happened[0] == "paint" and happened.count("count") == 1
+    # So does a new filter's.
+    happened.clear()
+    view.show_filter(ComplaintFilter(statuses=frozenset({InternalStatus.SELESAI})))
+    assert view.model.counting and happened == []
+    qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
+    assert happened[0] == "paint" and happened.count("count") == 1
 
 
 def test_a_count_for_an_older_filter_is_dropped(

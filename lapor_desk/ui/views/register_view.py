@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
@@ -28,6 +28,20 @@ from lapor_desk.ui.views.register_filters import FilterBar, Items, refill
 
 #: Milliseconds the search waits after the last keystroke.
 SEARCH_DELAY_MS = 250
+
+
+class RegisterTable(QTableView):
+    """The complaint table; its model's count waits until the table has painted a page."""
+
+    def __init__(self, model: ComplaintTableModel) -> None:
+        super().__init__()
+        self._complaints = model
+        self.setModel(model)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        """Paint, then let the model start a waiting count."""
+        super().paintEvent(event)
+        self._complaints.page_shown()
 
 
 class RegisterView(QWidget):
@@ -82,8 +96,7 @@ class RegisterView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = RegisterTable(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
