@@ -104,11 +104,9 @@ class WorkingCalendar:
                     self._holidays.pop(day, None)
             self._years.add(year)
         first, last = date(years[0], 1, 1), date(years[-1], 12, 31)
-        self._working = [
-            first + timedelta(days=i)
-            for i in range((last - first).days + 1)
-            if self._is_working(first + timedelta(days=i))
-        ]
+        every_day = (first + timedelta(days=i) for i in range((last - first).days + 1))
+        holidays = self._holidays
+        self._working = [d for d in every_day if d.weekday() < 5 and d not in holidays]
 
     def _is_working(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays

@@ -71,6 +71,10 @@ def _dot(color: QColor) -> QIcon:
 class Cells:
     """Formats a row's cells; keeps the icons and the dates it formatted."""
 
+    #: The columns that may show an icon (decoration) or a background colour.
+    DECORATED = frozenset({SortKey.URGENT, SortKey.PRIVACY, SortKey.DUE})
+    COLOURED = frozenset({SortKey.DUE})
+
     def __init__(self) -> None:
         self._icons: dict[str, QIcon] = {}
         self._dates: dict[tuple[str, date], str] = {}

@@ -81,6 +81,13 @@ class ComplaintTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
         self._all_ids: array[int] | None = None
         self._cells = Cells()
+        # Model columns that may have an icon or a colour (data() answers the others at once).
+        self._decorated = frozenset(
+            i for i, c in enumerate(self._columns) if c.key in Cells.DECORATED
+        )
+        self._coloured = frozenset(
+            i for i, c in enumerate(self._columns) if c.key in Cells.COLOURED
+        )
         self.pages_fetched = 0  # how many pages were read from the register (for tests, bench)
 
     # -- what the model shows --------------------------------------------------------------
@@ -278,13 +285,20 @@ class ComplaintTableModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Formatted cells, the SLA colours and icons, raw values for sorting and the id."""
+        # Qt asks for seven roles of every cell it paints: the ones no cell of a column has
+        # are answered before the row is looked up.
         if role not in _ANSWERED or not index.isValid():
+            return None
+        column = index.column()
+        if role == _DECORATION and column not in self._decorated:
+            return None
+        if role == _BACKGROUND and column not in self._coloured:
             return None
         item = self.row_at(index.row())
         if item is None:
             # A complaint deleted since the count: the row stays until the next refresh.
             return "…" if role == _DISPLAY else None
-        key = self._columns[index.column()].key
+        key = self._columns[column].key
         if role == _DISPLAY:
             return self._cells.display(item, key)
         if role == ID_ROLE:
