@@ -78,6 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LaporError as error:
         print(f"lapor-desk: {error}", file=sys.stderr)
         return 1
+    except Exception as error:
+        from lapor_desk.services.failures import as_register_error
+
+        told = as_register_error(error)
+        if told is None:
+            raise
+        print(f"lapor-desk: {told}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"lapor-desk: {_('cancelled')}", file=sys.stderr)
         return 130

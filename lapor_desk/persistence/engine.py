@@ -46,6 +46,17 @@ def is_disk_full(error: BaseException) -> bool:
             or getattr(original, "sqlstate", None) == "53100")
 
 
+def is_busy(error: BaseException) -> bool:
+    """True when another connection held a lock too long: trying again may work.
+
+    SQLite's SQLITE_BUSY ("database is locked"); PostgreSQL's lock-not-available, deadlock and
+    serialization failures.
+    """
+    original = getattr(error, "orig", error)
+    return (getattr(original, "sqlite_errorname", None) == "SQLITE_BUSY"
+            or getattr(original, "sqlstate", None) in ("55P03", "40P01", "40001"))
+
+
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Pragmas cannot change inside a transaction, and with autocommit=False one is always open:
     # step out of it for the pragmas, then back to PEP 249 transactions (transactional DDL).

@@ -8,14 +8,20 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lapor_desk.domain.errors import LaporError
 from lapor_desk.i18n import _
+from lapor_desk.services.failures import as_register_error
 
 log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """Show ``error``: its own message for a LaporError, a generic one (logged) otherwise."""
-    if isinstance(error, LaporError):
-        QMessageBox.warning(parent, _("LAPOR Desk"), str(error))
+    """Show ``error`` to the user.
+
+    A LaporError, or a database failure the user can act on (a full disk, a register locked
+    elsewhere), with its own message; anything else with a generic one, logged.
+    """
+    known = error if isinstance(error, LaporError) else as_register_error(error)
+    if known is not None:
+        QMessageBox.warning(parent, _("LAPOR Desk"), str(known))
         return
     log.error("unexpected error", exc_info=error)
     QMessageBox.critical(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fixtures_portal import portal_rows, write_csv
 
 
 def lapor(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -92,6 +95,26 @@ def test_missing_and_corrupt_registers(tmp_path: Path) -> None:
     assert corrupt.returncode == 1
     assert len(corrupt.stderr.strip().splitlines()) == 1 and "Traceback" not in corrupt.stderr
     assert broken.read_bytes() == b"\x00garbage" * 500  # left exactly as it was
+
+
+def test_a_register_locked_by_another_program_is_told_in_one_line(
+    demo_copy: Path, tmp_path: Path
+) -> None:
+    export = write_csv(tmp_path / "export.csv", portal_rows(5, seed=3))
+    other = sqlite3.connect(demo_copy)
+    other.execute("BEGIN IMMEDIATE")  # as the desktop app does while it writes
+    try:
+        # The import waits the register's five seconds for the lock, then gives up.
+        locked = lapor("--db", str(demo_copy), "import", str(export), "--yes", home=tmp_path)
+    finally:
+        other.rollback()
+        other.close()
+    assert locked.returncode == 1 and "Traceback" not in locked.stderr, locked.stderr
+    assert locked.stderr.strip().splitlines()[-1] == (
+        "lapor-desk: Program atau jendela lain sedang mengunci register: tidak ada yang diubah. "
+        "Coba lagi sebentar lagi.")
+    imported = lapor("--db", str(demo_copy), "import", str(export), "--yes", home=tmp_path)
+    assert imported.returncode == 0, imported.stderr
 
 
 def test_english_is_available(demo_copy: Path, tmp_path: Path) -> None:
