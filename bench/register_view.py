@@ -36,7 +36,7 @@ SEARCHES = ("pkh", "saldo kosong", "bpnt", "kks hilang", "pendamping", "dtks", "
             "jakarta timur", "3201", "sembako")
 COLUMNS = "tracking_id, received_at, urgent, title, status, topic_id, channel"
 BASE_ORDER = " ORDER BY received_at DESC, id DESC"
-FIRST_PAINT_ROUNDS = 7
+FIRST_PAINT_ROUNDS = 15
 
 
 def generate(path: Path, count: int) -> dict[str, float]:
