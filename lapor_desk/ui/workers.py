@@ -171,18 +171,23 @@ def run_with_progress(
     dialog.setMinimumDuration(show_after_ms)
     worker = Worker(work, parent)
 
-    def finish(result: object) -> None:
+    def close() -> None:
+        # The dialog is the window's child: without this, one more per long action stays.
         dialog.reset()
+        dialog.deleteLater()
+
+    def finish(result: object) -> None:
+        close()
         on_done(result)
 
     def fail(error: object) -> None:
-        dialog.reset()
+        close()
         on_error(_as_exception(error))
 
     worker.progressed.connect(partial(_show_progress, dialog))
     worker.finished.connect(finish)
     worker.failed.connect(fail)
-    worker.cancelled.connect(dialog.reset)
+    worker.cancelled.connect(close)
     dialog.canceled.connect(worker.progress.cancel)
     worker.start()
     return worker

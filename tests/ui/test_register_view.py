@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -298,6 +298,30 @@ def test_the_count_starts_once_the_table_has_painted_the_first_page(
     assert view.model.counting and happened == []
     qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
     assert happened[0] == "paint" and happened.count("count") == 1
+
+
+def test_a_count_that_arrives_after_the_window_closed_is_dropped(
+    qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked, release = threading.Event(), threading.Event()
+    count = demo_services.complaints.count
+
+    def slow(value: ComplaintFilter, window: SlaWindow | None = None) -> int:
+        asked.set()
+        release.wait(10)
+        return count(value, window)
+
+    monkeypatch.setattr(demo_services.complaints, "count", slow)
+    owner = QLabel()
+    model = ComplaintTableModel(demo_services.complaints, owner)
+    model.set_query(ComplaintFilter())
+    model.page_shown()
+    qtbot.waitUntil(asked.is_set)
+    owner.deleteLater()  # the window closes while the count runs
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()  # the late answer: dropped, no error in the event loop
 
 
 def test_a_count_for_an_older_filter_is_dropped(

@@ -10,11 +10,18 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from lapor_desk.ui.workers import Progress, Worker, wait_with_progress, waiting
+from lapor_desk.ui.workers import (
+    Cancelled,
+    Progress,
+    Worker,
+    run_with_progress,
+    wait_with_progress,
+    waiting,
+)
 
 REPORTS = 20_000
 
@@ -71,6 +78,33 @@ def test_an_error_in_the_work_comes_back_with_the_last_report(qtbot: QtBot) -> N
         worker.start()
     assert isinstance(blocker.args[0], ValueError) and str(blocker.args[0]) == "berkas rusak"
     assert seen == [7]
+
+
+def test_a_progress_dialog_goes_once_its_work_ends_however_it_ends(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    outcomes: list[object] = []
+
+    def done(_progress: Progress) -> str:
+        return "selesai"
+
+    def broken(_progress: Progress) -> None:
+        raise ValueError("berkas rusak")
+
+    def cancelled(_progress: Progress) -> None:
+        raise Cancelled
+
+    for work in (done, broken, cancelled):
+        ended: list[bool] = []
+        worker = run_with_progress(window, "Memproses", work, outcomes.append, outcomes.append)
+        for signal in (worker.finished, worker.failed, worker.cancelled):
+            signal.connect(lambda *_args, e=ended: e.append(True))
+        assert len(window.findChildren(QProgressDialog)) == 1
+        qtbot.waitUntil(lambda e=ended: bool(e), timeout=30_000)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert window.findChildren(QProgressDialog) == []
+    assert outcomes[0] == "selesai" and isinstance(outcomes[1], ValueError)
+    assert len(outcomes) == 2  # a cancelled work reports neither a result nor an error
 
 
 @pytest.mark.parametrize("reports", [[], [(1, 3)]])

@@ -15,6 +15,7 @@ from array import array
 from collections import OrderedDict
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -174,14 +175,16 @@ class ComplaintTableModel(QAbstractTableModel):
         worker = Worker(work)
         self._workers.add(worker)
 
+        # The answer may come after the window closed and Qt deleted the model: then no one
+        # is waiting for it.
         def finished(result: object) -> None:
             self._workers.discard(worker)
-            if isinstance(result, int):
+            if isinstance(result, int) and shiboken6.isValid(self):
                 self._apply_count(generation, result)
 
         def failed(error: object) -> None:
             self._workers.discard(worker)
-            if generation == self._generation:
+            if generation == self._generation and shiboken6.isValid(self):
                 self.count_failed.emit(error)
 
         worker.finished.connect(finished)

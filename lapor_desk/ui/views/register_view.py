@@ -33,15 +33,13 @@ SEARCH_DELAY_MS = 250
 class RegisterTable(QTableView):
     """The complaint table; its model's count waits until the table has painted a page."""
 
-    def __init__(self, model: ComplaintTableModel) -> None:
-        super().__init__()
-        self._complaints = model
-        self.setModel(model)
-
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Paint, then let the model start a waiting count."""
         super().paintEvent(event)
-        self._complaints.page_shown()
+        # Asked each time: while the window closes, the model may be gone before the table.
+        model = self.model()
+        if isinstance(model, ComplaintTableModel):
+            model.page_shown()
 
 
 class RegisterView(QWidget):
@@ -96,7 +94,8 @@ class RegisterView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_table(self) -> None:
-        self.table = RegisterTable(self.model)
+        self.table = RegisterTable()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
