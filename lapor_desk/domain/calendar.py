@@ -105,8 +105,8 @@ class WorkingCalendar:
             self._years.add(year)
         first, last = date(years[0], 1, 1), date(years[-1], 12, 31)
         every_day = (first + timedelta(days=i) for i in range((last - first).days + 1))
-        holidays = self._holidays
-        self._working = [d for d in every_day if d.weekday() < 5 and d not in holidays]
+        days_off = self._holidays  # the rule of _is_working, without a call per day
+        self._working = [d for d in every_day if d.weekday() < 5 and d not in days_off]
 
     def _is_working(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays

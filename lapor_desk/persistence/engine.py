@@ -39,22 +39,36 @@ class _SQLiteConnection(sqlite3.Connection):
             self.execute("BEGIN")
 
 
+#: How long a write waits for another connection's lock before it gives up (both databases).
+LOCK_WAIT_MS = 5000
+
+
+def _sqlite_code(error: BaseException) -> int | None:
+    # Python reports SQLite's extended code (SQLITE_BUSY_SNAPSHOT is 517): the low byte is the
+    # primary one (SQLITE_BUSY, 5).
+    code = getattr(getattr(error, "orig", error), "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    state = getattr(getattr(error, "orig", error), "sqlstate", None)
+    return state if isinstance(state, str) else None
+
+
 def is_disk_full(error: BaseException) -> bool:
     """True for the database's "disk full" error (SQLite's SQLITE_FULL, PostgreSQL's 53100)."""
-    original = getattr(error, "orig", error)
-    return (getattr(original, "sqlite_errorname", None) == "SQLITE_FULL"
-            or getattr(original, "sqlstate", None) == "53100")
+    return _sqlite_code(error) == sqlite3.SQLITE_FULL or _sqlstate(error) == "53100"
 
 
 def is_busy(error: BaseException) -> bool:
     """True when another connection held a lock too long: trying again may work.
 
-    SQLite's SQLITE_BUSY ("database is locked"); PostgreSQL's lock-not-available, deadlock and
-    serialization failures.
+    SQLite's SQLITE_BUSY and SQLITE_LOCKED, with their variants ("database is locked", also
+    when another connection wrote since this transaction read); PostgreSQL's lock timeout,
+    deadlock and serialization failures.
     """
-    original = getattr(error, "orig", error)
-    return (getattr(original, "sqlite_errorname", None) == "SQLITE_BUSY"
-            or getattr(original, "sqlstate", None) in ("55P03", "40P01", "40001"))
+    return (_sqlite_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            or _sqlstate(error) in ("55P03", "40P01", "40001"))
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -65,7 +79,7 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
         "PRAGMA journal_mode=WAL",
         "PRAGMA foreign_keys=ON",
         "PRAGMA synchronous=FULL",
-        "PRAGMA busy_timeout=5000",
+        f"PRAGMA busy_timeout={LOCK_WAIT_MS}",
     ):
         dbapi_connection.execute(pragma)
     dbapi_connection.autocommit = False
@@ -79,7 +93,10 @@ def make_engine(target: str | Path) -> Engine:
                                                   "factory": _SQLiteConnection})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A row another user keeps locked fails after the same wait as SQLite's busy timeout,
+    # with a message (services/failures.py), instead of hanging the window.
+    return create_engine(url, pool_pre_ping=True,
+                         connect_args={"options": f"-c lock_timeout={LOCK_WAIT_MS}"})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

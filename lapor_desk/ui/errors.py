@@ -19,9 +19,14 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     A LaporError, or a database failure the user can act on (a full disk, a register locked
     elsewhere), with its own message; anything else with a generic one, logged.
     """
-    known = error if isinstance(error, LaporError) else as_register_error(error)
-    if known is not None:
-        QMessageBox.warning(parent, _("LAPOR Desk"), str(known))
+    if isinstance(error, LaporError):
+        QMessageBox.warning(parent, _("LAPOR Desk"), str(error))
+        return
+    told = as_register_error(error)
+    if told is not None:
+        # Kept in the log too: a deadlock or a full disk is worth finding there afterwards.
+        log.warning("register failure", exc_info=error)
+        QMessageBox.warning(parent, _("LAPOR Desk"), str(told))
         return
     log.error("unexpected error", exc_info=error)
     QMessageBox.critical(

@@ -172,9 +172,11 @@ def run_with_progress(
     worker = Worker(work, parent)
 
     def close() -> None:
-        # The dialog is the window's child: without this, one more per long action stays.
+        # Both are the window's children: without this, one more of each (and the work's
+        # closure) stays per long action.
         dialog.reset()
         dialog.deleteLater()
+        worker.deleteLater()
 
     def finish(result: object) -> None:
         close()

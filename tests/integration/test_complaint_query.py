@@ -390,6 +390,13 @@ def test_a_page_row_holds_what_the_register_holds(empty_register: Services) -> N
     # as the register's own read gives it, typed (dates, flags), on both databases.
     s = empty_register
     with make_session_factory(s.engine).begin() as session:
+        # A unit and two topics first, so that no id of a unit equals one of a topic: a join
+        # on the wrong id shows.
+        other = Unit(name="Biro Umum", abbreviation="BIRO-UMUM", kind="eselon_ii")
+        session.add(other)
+        session.flush()
+        session.add_all([Topic(code="LAIN", name="Lainnya", keywords="lain"),
+                         Topic(code="BNPT", name="BPNT", keywords="bpnt")])
         unit = Unit(name="Setditjen Linjamsos", abbreviation="SETDITJEN-LINJAMSOS",
                     kind="eselon_ii")
         session.add(unit)
@@ -397,6 +404,7 @@ def test_a_page_row_holds_what_the_register_holds(empty_register: Services) -> N
         topic = Topic(code="PKH", name="PKH", default_unit_id=unit.id, keywords="pkh")
         session.add(topic)
         session.flush()
+        assert unit.id != topic.id
         unit_id, topic_id = unit.id, topic.id
     letter = ComplaintInput(
         received_at=datetime(2022, 11, 7, 9, 30, 15), title="Bantuan PKH tidak diterima",

@@ -100,6 +100,8 @@ def test_a_row_locked_elsewhere_on_postgresql_is_told(pg_services: Services) -> 
     services = pg_services
     created = services.register.create(LOCAL_OPERATOR, LETTER).complaint.id
     engine = services.engine
+    with engine.connect() as connection:  # the register waits 5 s for a lock, as on SQLite
+        assert connection.exec_driver_sql("SHOW lock_timeout").scalar_one() == "5s"
 
     def impatient(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.execute("SET lock_timeout = '100ms'")
@@ -120,6 +122,32 @@ def test_a_row_locked_elsewhere_on_postgresql_is_told(pg_services: Services) -> 
     told = as_register_error(raised.value)
     assert told is not None and "mengunci register" in str(told)
     assert services.register.get(created).row.status is InternalStatus.BELUM_TERVERIFIKASI
+
+
+def test_a_write_after_someone_elses_commit_in_a_read_transaction_is_told(
+    tmp_path: Path,
+) -> None:
+    # In WAL mode a transaction that read before another connection committed cannot write:
+    # SQLite says "database is locked" with an extended code (SQLITE_BUSY_SNAPSHOT).
+    path = tmp_path / "wal.sqlite3"
+    setup = sqlite3.connect(path)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE t (x INTEGER)")
+    setup.commit()
+    reader = sqlite3.connect(path, isolation_level=None)
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM t").fetchone()
+        writer.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            reader.execute("INSERT INTO t VALUES (2)")
+    finally:
+        for connection in (reader, writer, setup):
+            connection.close()
+    assert raised.value.sqlite_errorname == "SQLITE_BUSY_SNAPSHOT"
+    told = as_register_error(raised.value)
+    assert told is not None and "mengunci register" in str(told)
 
 
 def test_other_failures_are_left_to_the_generic_message() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
@@ -418,7 +419,8 @@ def test_no_other_change_starts_while_an_undo_runs(
 
 
 def test_an_undo_the_register_refuses_leaves_the_stack_where_it_was(
-    qtbot: QtBot, demo_services: Services, message_boxes: list[str]
+    qtbot: QtBot, demo_services: Services, message_boxes: list[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     window, complaint_id, dialog = _status_dialog(qtbot, demo_services, S.PROSES)
     menus = window.complaint_menus
@@ -448,6 +450,8 @@ def test_an_undo_the_register_refuses_leaves_the_stack_where_it_was(
     assert message_boxes == [
         "Program atau jendela lain sedang mengunci register: tidak ada yang diubah. Coba lagi "
         "sebentar lagi."]
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        "register failure"]  # and kept in the log
     assert demo_services.register.get(complaint_id).row.status is S.SELESAI
     menus.undo_action.trigger()  # the lock is gone: now it is undone
     assert menus.undo_stack.index() == 0

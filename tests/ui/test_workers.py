@@ -102,7 +102,7 @@ def test_a_progress_dialog_goes_once_its_work_ends_however_it_ends(qtbot: QtBot)
         assert len(window.findChildren(QProgressDialog)) == 1
         qtbot.waitUntil(lambda e=ended: bool(e), timeout=30_000)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        assert window.findChildren(QProgressDialog) == []
+        assert window.findChildren(QProgressDialog) == [] and window.findChildren(Worker) == []
     assert outcomes[0] == "selesai" and isinstance(outcomes[1], ValueError)
     assert len(outcomes) == 2  # a cancelled work reports neither a result nor an error
 

@@ -153,9 +153,9 @@ class ComplaintTableModel(QAbstractTableModel):
             self._count_timer.start(0)
 
     @property
-    def counting(self) -> bool:
-        """True while a count waits to start or runs on its worker."""
-        return self._count_timer.isActive() or bool(self._workers)
+    def count_waiting(self) -> bool:
+        """True while the filter's count waits for a paint (or its timer) to start."""
+        return self._count_timer.isActive()
 
     def ensure_counted(self) -> int:
         """Count now on the calling thread if the worker has not answered yet; the count."""
@@ -195,6 +195,7 @@ class ComplaintTableModel(QAbstractTableModel):
         if generation != self._generation or self._count_known:
             return  # a newer filter is shown, or the count came in another way
         self._count_known = True
+        self._count_timer.stop()  # counted on the calling thread (ensure_counted) before it began
         shown = self._count
         if count > shown:
             self.beginInsertRows(QModelIndex(), shown, count - 1)
