@@ -16,6 +16,21 @@ def services(tmp_path: Path) -> Iterator[Services]:
         yield s
 
 
+@pytest.fixture
+def pg_services(pg_url: str, tmp_path: Path) -> Iterator[Services]:
+    """Services over a new, empty PostgreSQL database, with the same fixed clock."""
+    with open_services(pg_url, data_dir=tmp_path, clock=fixed_clock) as s:
+        yield s
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_register(request: pytest.FixtureRequest) -> Services:
+    """Services over a new register, once on SQLite and once on PostgreSQL."""
+    name = "services" if request.param == "sqlite" else "pg_services"
+    services: Services = request.getfixturevalue(name)
+    return services
+
+
 @pytest.fixture(scope="session")
 def demo_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A register holding the demo scenario, built once per run; tests copy it."""

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +13,7 @@ from lapor_desk.domain.enums import FollowUpKind, InternalStatus, SlaStage, SlaS
 from lapor_desk.domain.errors import ConcurrentEdit, InvalidTransition, ValidationError
 from lapor_desk.models import ComplaintDeadline, Disposition, FollowUp, Topic, Unit
 from lapor_desk.persistence.engine import make_session_factory
-from lapor_desk.services.bootstrap import Services, open_services
+from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_actions import ActionKind
 from lapor_desk.services.register import ComplaintInput
 from tests.conftest import fixed_clock
@@ -314,12 +312,6 @@ def test_likely_duplicates_same_reporter_similar_title_within_thirty_days(
     assert services.intake.likely_duplicates("3174051206850003", None, "  ", when) == ()
     other = services.intake.likely_duplicates("3175051206850003", None, LETTER.title, when)
     assert other == ()
-
-
-@pytest.fixture
-def pg_services(pg_url: str, tmp_path: Path) -> Iterator[Services]:
-    with open_services(pg_url, data_dir=tmp_path, clock=fixed_clock) as s:
-        yield s
 
 
 @pytest.mark.postgres

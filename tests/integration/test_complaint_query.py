@@ -375,20 +375,10 @@ def test_the_size_probe_counts_prefix_matches_too(bulk: Services) -> None:
         assert not matches_at_least(connection, "?!", 1)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_register(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Services]:
-    target = (
-        str(tmp_path / "r.sqlite3") if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    with open_services(target, data_dir=tmp_path, clock=fixed_clock) as services:
-        yield services
-
-
-def test_a_page_row_holds_what_the_register_holds(empty_register: Services) -> None:
+def test_a_page_row_holds_what_the_register_holds(any_register: Services) -> None:
     # The rows of a page are read by a statement written in SQL: every column must come back
     # as the register's own read gives it, typed (dates, flags), on both databases.
-    s = empty_register
+    s = any_register
     with make_session_factory(s.engine).begin() as session:
         # A unit and two topics first, so that no id of a unit equals one of a topic: a join
         # on the wrong id shows.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,10 +15,10 @@ from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus
 from lapor_desk.models import Complaint
 from lapor_desk.persistence.engine import make_session_factory
-from lapor_desk.services.bootstrap import Services, open_services
+from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.failures import as_register_error
 from lapor_desk.services.register import ComplaintInput
-from tests.conftest import fixed_clock
+from tests.integration.register_limits import room_for
 
 LETTER = ComplaintInput(
     received_at=datetime(2022, 11, 7, 9, 30), title="Bantuan PKH tidak diterima",
@@ -36,21 +35,8 @@ def test_a_full_disk_on_an_ordinary_write_is_told_and_changes_nothing(
     services: Services,
 ) -> None:
     services.register.create(LOCAL_OPERATOR, LETTER)
-    engine = services.engine
-    with engine.connect() as connection:
-        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
-
-    def no_room(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
-
-    event.listen(engine, "connect", no_room)
-    engine.dispose()
-    try:
-        with pytest.raises(OperationalError) as raised:
-            services.register.create(LOCAL_OPERATOR, LETTER)  # 190 KB of text: new pages
-    finally:
-        event.remove(engine, "connect", no_room)
-        engine.dispose()
+    with room_for(services.engine, 0), pytest.raises(OperationalError) as raised:
+        services.register.create(LOCAL_OPERATOR, LETTER)  # 190 KB of text: new pages
     told = as_register_error(raised.value)
     assert told is not None
     assert str(told) == (
@@ -87,12 +73,6 @@ def test_a_register_locked_by_another_program_is_told(services: Services) -> Non
     assert told is not None and str(told).startswith(
         "Program atau jendela lain sedang mengunci register: tidak ada yang diubah.")
     assert services.register.get(created).row.status is InternalStatus.BELUM_TERVERIFIKASI
-
-
-@pytest.fixture
-def pg_services(pg_url: str, tmp_path: Path) -> Iterator[Services]:
-    with open_services(pg_url, data_dir=tmp_path, clock=fixed_clock) as services:
-        yield services
 
 
 @pytest.mark.postgres

@@ -7,10 +7,8 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.errors import ImportFileError, RegisterError
@@ -33,6 +31,7 @@ from tests.fixtures_portal import (
     write_xml_trick,
     write_zip_bomb,
 )
+from tests.integration.register_limits import room_for
 
 
 @pytest.fixture
@@ -204,20 +203,9 @@ def test_a_full_disk_during_the_commit_is_reported_and_changes_nothing(
     commits once there is room again."""
     preview = services.imports.preview(write_csv(tmp_path / "a.csv", portal_rows(3000, seed=1)))
     engine = services.engine
-    with engine.connect() as connection:
-        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
-
-    def little_room(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 400}")
-
-    event.listen(engine, "connect", little_room)
-    engine.dispose()
-    try:
-        with pytest.raises(RegisterError, match=r"^Disk tempat register penuh: tidak ada"):
-            services.imports.commit(LOCAL_OPERATOR, preview)
-    finally:
-        event.remove(engine, "connect", little_room)
-        engine.dispose()
+    with (room_for(engine, 400),
+          pytest.raises(RegisterError, match=r"^Disk tempat register penuh: tidak ada")):
+        services.imports.commit(LOCAL_OPERATOR, preview)
     with engine.connect() as connection:
         assert connection.exec_driver_sql(
             "SELECT (SELECT count(*) FROM complaint), (SELECT count(*) FROM complaint_deadline), "

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +12,7 @@ from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaStage, UnitK
 from lapor_desk.domain.errors import ValidationError
 from lapor_desk.models import ComplaintDeadline
 from lapor_desk.persistence.engine import make_session_factory
-from lapor_desk.services.bootstrap import Services, open_services
+from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.master_data_models import (
     ContactInput,
     RoutingRuleInput,
@@ -24,7 +22,6 @@ from lapor_desk.services.master_data_models import (
 )
 from lapor_desk.services.register import ComplaintInput
 from lapor_desk.services.settings import DEFAULT_STATUS_MAPPING
-from tests.conftest import fixed_clock
 
 ME = LOCAL_OPERATOR
 
@@ -238,12 +235,6 @@ def test_holiday_list_shows_package_days_beside_overrides(services: Services) ->
     assert not lines[date(2022, 5, 5)].day_off  # listed, but counted as a working day
     assert lines[date(2022, 5, 2)].day_off
     assert all(line.day.year == 2022 for line in lines.values())
-
-
-@pytest.fixture
-def pg_services(pg_url: str, tmp_path: Path) -> Iterator[Services]:
-    with open_services(pg_url, data_dir=tmp_path, clock=fixed_clock) as services:
-        yield services
 
 
 def test_master_data_on_postgresql(pg_services: Services) -> None:

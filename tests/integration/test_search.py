@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,16 +25,6 @@ from lapor_desk.persistence.search import (
 from lapor_desk.services.bootstrap import Services, open_services
 from lapor_desk.services.complaint_filter import ComplaintFilter
 from tests.conftest import fixed_clock
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def register(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Services]:
-    target = (
-        str(tmp_path / "r.sqlite3") if request.param == "sqlite"
-        else request.getfixturevalue("pg_url")
-    )
-    with open_services(target, data_dir=tmp_path, clock=fixed_clock) as services:
-        yield services
 
 
 def _complaint(number: int, title: str, body: str, received: datetime) -> dict[str, Any]:
@@ -60,8 +49,8 @@ def _found(services: Services, query: str) -> list[str]:
     return [r.complaint.tracking_id for r in services.complaints.rows(ids)]
 
 
-def test_bulk_inserts_are_found_by_any_word_as_a_prefix(register: Services) -> None:
-    _bulk(register, [
+def test_bulk_inserts_are_found_by_any_word_as_a_prefix(any_register: Services) -> None:
+    _bulk(any_register, [
         _complaint(1, "Saldo PKH kosong", "NIK 3201234567890000 tidak terdaftar DTKS",
                    datetime(2022, 3, 1, 9)),
         _complaint(2, "Bansos tidak cair", "Bantuan pangan nontunai terlambat",
@@ -69,32 +58,33 @@ def test_bulk_inserts_are_found_by_any_word_as_a_prefix(register: Services) -> N
         _complaint(3, "Pendamping PKH", "Pendamping meminta potongan bantuan",
                    datetime(2022, 4, 1, 9)),
     ])
-    assert _found(register, "pkh") == ["5000003", "5000001"]  # newest received first
-    assert _found(register, "PKH saldo") == ["5000001"]  # every word must occur
-    assert _found(register, "3201234") == ["5000001"]  # a NIK by its first digits
-    assert _found(register, "bantu") == ["5000002", "5000003"]  # words as prefixes
-    assert _found(register, "NONTUNAI") == ["5000002"]  # case does not matter
-    assert _found(register, "pkh beras") == []
+    assert _found(any_register, "pkh") == ["5000003", "5000001"]  # newest received first
+    assert _found(any_register, "PKH saldo") == ["5000001"]  # every word must occur
+    assert _found(any_register, "3201234") == ["5000001"]  # a NIK by its first digits
+    assert _found(any_register, "bantu") == ["5000002", "5000003"]  # words as prefixes
+    assert _found(any_register, "NONTUNAI") == ["5000002"]  # case does not matter
+    assert _found(any_register, "pkh beras") == []
 
 
-def test_newest_first_does_not_depend_on_insertion_order(register: Services) -> None:
-    _bulk(register, [_complaint(1, "Banjir", "bantuan bencana", datetime(2022, 9, 1, 9))])
-    _bulk(register, [_complaint(2, "Banjir lagi", "bantuan bencana", datetime(2021, 1, 5, 9))])
-    _bulk(register, [_complaint(3, "Banjir besar", "bantuan bencana", datetime(2022, 10, 1, 9))])
-    assert _found(register, "banjir bencana") == ["5000003", "5000001", "5000002"]
+def test_newest_first_does_not_depend_on_insertion_order(any_register: Services) -> None:
+    for number, title, received in ((1, "Banjir", datetime(2022, 9, 1, 9)),
+                                    (2, "Banjir lagi", datetime(2021, 1, 5, 9)),
+                                    (3, "Banjir besar", datetime(2022, 10, 1, 9))):
+        _bulk(any_register, [_complaint(number, title, "bantuan bencana", received)])
+    assert _found(any_register, "banjir bencana") == ["5000003", "5000001", "5000002"]
 
 
-def test_edits_and_deletes_reach_the_index(register: Services) -> None:
-    _bulk(register, [_complaint(1, "Saldo kosong", "belum cair", datetime(2022, 3, 1, 9))])
-    with register.engine.begin() as connection:
+def test_edits_and_deletes_reach_the_index(any_register: Services) -> None:
+    _bulk(any_register, [_complaint(1, "Saldo kosong", "belum cair", datetime(2022, 3, 1, 9))])
+    with any_register.engine.begin() as connection:
         connection.execute(update(Complaint).values(title="Kartu KKS hilang"))
-    assert _found(register, "saldo") == []
-    assert _found(register, "kks") == ["5000001"]
-    with register.engine.begin() as connection:
+    assert _found(any_register, "saldo") == []
+    assert _found(any_register, "kks") == ["5000001"]
+    with any_register.engine.begin() as connection:
         connection.execute(update(Complaint).values(status="selesai"))  # text unchanged
-        assert _found(register, "kks") == ["5000001"]
+        assert _found(any_register, "kks") == ["5000001"]
         connection.execute(delete(Complaint))
-    assert _found(register, "kks") == []
+    assert _found(any_register, "kks") == []
 
 
 @pytest.mark.parametrize(
@@ -102,17 +92,17 @@ def test_edits_and_deletes_reach_the_index(register: Services) -> None:
     ['"', "pkh*", "pkh OR bansos", "NEAR(pkh bansos)", "pkh -bansos", "a'b", "x:y &|!",
      "pkh\u19b1bansos"],  # a letter to Python, a separator to SQLite's tokenizer
 )
-def test_search_syntax_in_user_input_is_just_words(register: Services, query: str) -> None:
-    _bulk(register, [_complaint(1, "PKH bansos", "a b x y or near", datetime(2022, 3, 1, 9))])
+def test_search_syntax_in_user_input_is_just_words(any_register: Services, query: str) -> None:
+    _bulk(any_register, [_complaint(1, "PKH bansos", "a b x y or near", datetime(2022, 3, 1, 9))])
     expected = ["5000001"] if search_terms(query) else []
-    assert _found(register, query) == expected
+    assert _found(any_register, query) == expected
 
 
-def test_punctuation_only_matches_nothing(register: Services) -> None:
-    _bulk(register, [_complaint(1, "PKH", "teks", datetime(2022, 3, 1, 9))])
+def test_punctuation_only_matches_nothing(any_register: Services) -> None:
+    _bulk(any_register, [_complaint(1, "PKH", "teks", datetime(2022, 3, 1, 9))])
     assert match_condition("sqlite", "?!") is None
-    assert register.complaints.count(ComplaintFilter(text="?!")) == 0
-    assert register.complaints.count(ComplaintFilter(text="   ")) == 1  # blank: no search
+    assert any_register.complaints.count(ComplaintFilter(text="?!")) == 0
+    assert any_register.complaints.count(ComplaintFilter(text="   ")) == 1  # blank: no search
 
 
 def test_migration_indexes_complaints_already_in_the_register(tmp_path: Path) -> None:
