@@ -63,12 +63,13 @@ def is_disk_full(error: BaseException) -> bool:
 def is_busy(error: BaseException) -> bool:
     """True when another connection held a lock too long: trying again may work.
 
-    SQLite's SQLITE_BUSY and SQLITE_LOCKED, with their variants ("database is locked", also
-    when another connection wrote since this transaction read); PostgreSQL's lock timeout,
-    deadlock and serialization failures.
+    SQLite's SQLITE_BUSY with its variants ("database is locked", also when another
+    connection wrote since this transaction read; SQLITE_LOCKED comes from this connection
+    itself, a bug, and is left to the generic message); PostgreSQL's lock timeout, deadlock and
+    serialization failures.
     """
-    return (_sqlite_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-            or _sqlstate(error) in ("55P03", "40P01", "40001"))
+    return _sqlite_code(error) == sqlite3.SQLITE_BUSY or _sqlstate(error) in (
+        "55P03", "40P01", "40001")
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -93,10 +94,19 @@ def make_engine(target: str | Path) -> Engine:
                                                   "factory": _SQLiteConnection})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    # A row another user keeps locked fails after the same wait as SQLite's busy timeout,
-    # with a message (services/failures.py), instead of hanging the window.
-    return create_engine(url, pool_pre_ping=True,
-                         connect_args={"options": f"-c lock_timeout={LOCK_WAIT_MS}"})
+    engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "connect", _on_postgresql_connect)
+    return engine
+
+
+def _on_postgresql_connect(dbapi_connection: Any, _record: Any) -> None:
+    # A row another user keeps locked fails after the same wait as SQLite's busy timeout, with
+    # a message (services/failures.py), instead of hanging the window. Set per session, not
+    # as a startup option: that would replace the URL's own options and poolers refuse it.
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"SET lock_timeout = {LOCK_WAIT_MS}")
+    cursor.close()
+    dbapi_connection.commit()
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
