@@ -117,21 +117,51 @@ class Worker(QObject):
         self._signals.finished.connect(self._finish)
         self._signals.failed.connect(self._fail)
         self._signals.cancelled.connect(self.cancelled)
+        self._delivering = False  # a signal of this worker is being emitted (see _deliver)
+        self._again = False
+        self._end: Callable[[], None] | None = None
         self._runnable = _Runnable(work, self._signals, self.progress)
         self._runnable.setAutoDelete(False)
 
     def _deliver_progress(self) -> None:
-        latest = self.progress.take()
-        if latest is not None:
-            self.progressed.emit(*latest)
+        self._deliver(None)
 
     def _finish(self, result: object) -> None:
-        self._deliver_progress()  # the last report is shown before the result, whatever came first
-        self.finished.emit(result)
+        self._deliver(partial(self.finished.emit, result))
 
     def _fail(self, error: object) -> None:
-        self._deliver_progress()
-        self.failed.emit(error)
+        self._deliver(partial(self.failed.emit, error))
+
+    def _deliver(self, end: Callable[[], None] | None) -> None:
+        """Emit the newest report, then ``end`` (the result or the error), one signal at a time.
+
+        A slot may run the event loop (a modal QProgressDialog's setValue() does): a report or
+        the end arriving meanwhile waits for the signal in progress to return, so that every
+        slot sees the reports in order and the end after the last of them.
+        """
+        if end is not None:
+            self._end = end
+        if self._delivering:
+            self._again = True
+            return
+        self._delivering = True
+        try:
+            while True:
+                self._again = False
+                latest = self.progress.take()
+                if latest is not None:
+                    self.progressed.emit(*latest)
+                if self._again:
+                    continue  # a newer report came in during that signal: its wake-up is spent
+                if self._end is None:
+                    return  # later reports wake this again through the event loop
+                if latest is not None:
+                    continue  # the work has ended: one more look for its last report
+                end, self._end = self._end, None
+                end()
+                return
+        finally:
+            self._delivering = False
 
     def start(self) -> None:
         """Queue the work."""

@@ -50,6 +50,40 @@ def test_a_flood_of_reports_reaches_the_gui_in_order_and_ends_with_the_last(qtbo
     assert 1 <= len(values) <= REPORTS
 
 
+def test_a_slot_that_runs_the_event_loop_does_not_reorder_reports_or_the_result(
+    qtbot: QtBot,
+) -> None:
+    # A modal QProgressDialog's setValue() runs the event loop: the next report, and the result,
+    # can arrive while the slots of the one before are still being called.
+    first_shown = threading.Event()
+    second_made = threading.Event()
+
+    def work(progress: Progress) -> str:
+        progress.report(1, 2)
+        assert first_shown.wait(10)
+        progress.report(2, 2)
+        second_made.set()
+        return "selesai"
+
+    worker = Worker(work)
+    seen: list[object] = []
+
+    def like_a_modal_dialog(done: int, _total: int, _message: str) -> None:
+        if done == 1:
+            first_shown.set()
+            assert second_made.wait(10)
+            for _turn in range(200):  # the result follows the second report
+                QCoreApplication.processEvents()
+                threading.Event().wait(0.001)
+
+    worker.progressed.connect(like_a_modal_dialog)
+    worker.progressed.connect(lambda done, _total, _m: seen.append(done))
+    worker.finished.connect(seen.append)
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.start()
+    assert seen == [1, 2, "selesai"]
+
+
 def test_cancel_stops_the_work_at_its_next_report(qtbot: QtBot) -> None:
     started = threading.Event()
 
