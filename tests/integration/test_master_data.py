@@ -237,6 +237,7 @@ def test_holiday_list_shows_package_days_beside_overrides(services: Services) ->
     assert all(line.day.year == 2022 for line in lines.values())
 
 
+@pytest.mark.postgres
 def test_master_data_on_postgresql(pg_services: Services) -> None:
     services, md = pg_services, pg_services.master_data
     parent = _unit(services, "SETJEN")

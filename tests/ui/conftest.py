@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRunnable, QThreadPool
 
 from lapor_desk.services.bootstrap import Services, open_services
 from tests.conftest import fixed_clock
@@ -17,3 +19,35 @@ def demo_services(demo_register: Path, tmp_path: Path) -> Iterator[Services]:  #
     shutil.copy(demo_register, copy)
     with open_services(copy, data_dir=tmp_path, clock=fixed_clock) as services:
         yield services
+
+
+class _Hold(QRunnable):
+    def __init__(self, started: threading.Semaphore, release: threading.Event) -> None:
+        super().__init__()
+        self._started, self._release = started, release
+
+    def run(self) -> None:
+        self._started.release()
+        self._release.wait(60)
+
+
+@pytest.fixture
+def held_pool() -> Iterator[threading.Event]:
+    """Every thread of the global pool busy until the event is set: queued work waits.
+
+    Lets a test press Cancel before a worker's work begins, which a real user can do when the
+    machine is busy.
+    """
+    pool = QThreadPool.globalInstance()
+    started, release = threading.Semaphore(0), threading.Event()
+    holds = [_Hold(started, release) for _ in range(pool.maxThreadCount())]
+    for hold in holds:
+        hold.setAutoDelete(False)
+        pool.start(hold)
+    try:
+        for _hold in holds:
+            assert started.acquire(timeout=30), "the thread pool did not free up"
+        yield release
+    finally:
+        release.set()
+        pool.waitForDone(60_000)

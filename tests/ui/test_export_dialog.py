@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from lapor_desk.services.bootstrap import Services
@@ -132,3 +134,25 @@ def test_printing_puts_every_page_on_paper(qtbot: QtBot, tmp_path: Path) -> None
     paint_pages(printer, rasterise(source, PRINT_DPI // 4))
     assert len(PdfReader(str(tmp_path / "cetak.pdf")).pages) == len(
         PdfReader(str(source)).pages)
+
+
+def test_cancelled_figures_leave_the_dialog_usable(
+    qtbot: QtBot, demo_services: Services, held_pool: threading.Event
+) -> None:
+    from datetime import date
+
+    dialog = ExportDialog(demo_services, start=date(2022, 9, 1), end=date(2022, 10, 31))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_figures()
+    assert not dialog.save_button.isEnabled() and dialog.worker is not None
+    progress = dialog.findChild(QProgressDialog)
+    assert progress is not None
+    progress.canceled.emit()  # what its Cancel button does
+    held_pool.set()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=30_000)
+    assert dialog.save_button.isEnabled() and dialog.status.text() == "Dibatalkan."
+    # The figures can be asked for again, and come.
+    dialog.load_figures()
+    _wait(qtbot, dialog)
+    assert "laporan" in dialog.summary.toPlainText()

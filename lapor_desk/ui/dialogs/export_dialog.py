@@ -306,6 +306,7 @@ class ExportDialog(QDialog):
         self.status.setText(title)
 
         def done(result: tuple[bytes, AnalysisInput | None, bool]) -> None:
+            self.worker = None
             self._busy(False)
             payload, data, regenerated = result
             if data is not None and regenerated:
@@ -315,11 +316,18 @@ class ExportDialog(QDialog):
             then(payload)
 
         def failed(error: BaseException) -> None:
+            self.worker = None
             self._busy(False)
             self.status.setText("")
             show_error(self, error)
 
+        def cancelled() -> None:
+            self.worker = None
+            self._busy(False)
+            self.status.setText(_("Cancelled."))
+
         self.worker = run_with_progress(self, title, lambda p: job(p, fmt), done, failed)
+        self.worker.cancelled.connect(cancelled)
 
     def _show_narrative(self, data: AnalysisInput) -> None:
         self.summary.setPlainText("\n\n".join(narrative.generate(data)))

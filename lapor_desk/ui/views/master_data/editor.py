@@ -256,6 +256,7 @@ class EditorTab(QWidget):
             return work()
 
         def finish(result: Any) -> None:
+            self.worker = None
             self.setEnabled(True)
             self.hide_error()
             if done is not None:
@@ -264,6 +265,7 @@ class EditorTab(QWidget):
             self.finished.emit()
 
         def failed(error: BaseException) -> None:
+            self.worker = None
             self.setEnabled(True)
             if isinstance(error, ValidationError):
                 self.show_problem(error)
@@ -271,4 +273,10 @@ class EditorTab(QWidget):
                 show_error(self, error)
             self.finished.emit()
 
+        def cancelled() -> None:  # before the work began: nothing was saved
+            self.worker = None
+            self.setEnabled(True)
+            self.finished.emit()
+
         self.worker = run_with_progress(self, title, job, finish, failed)
+        self.worker.cancelled.connect(cancelled)
