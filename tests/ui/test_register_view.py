@@ -383,3 +383,32 @@ def test_a_count_for_an_older_filter_is_dropped(
     # Short lists need no count at all.
     view.model.set_query(ComplaintFilter(text="?!"))
     assert view.model.count_known and view.model.rowCount() == 0
+
+
+def test_a_count_still_queued_for_an_older_filter_never_runs(
+    qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    # Typing a search makes a filter per pause; on a busy machine their counts queue up, and
+    # only the last one is worth the time.
+    view = _view(qtbot, demo_services)
+    held_pool: threading.Event = request.getfixturevalue("held_pool")
+    proses = ComplaintFilter(statuses=frozenset({InternalStatus.PROSES}))
+    expected = demo_services.complaints.count(proses)
+    asked: list[ComplaintFilter] = []
+    count = demo_services.complaints.count
+
+    def recorded(value: ComplaintFilter, window: SlaWindow | None = None) -> int:
+        asked.append(value)
+        return count(value, window)
+
+    monkeypatch.setattr(demo_services.complaints, "count", recorded)
+    for value in (ComplaintFilter(), ComplaintFilter(urgent=False), proses):
+        view.model.set_query(value)
+        view.model.page_shown()
+        qtbot.waitUntil(lambda: not view.model.count_waiting)  # its count is queued
+    with qtbot.waitSignal(view.model.counted, timeout=10_000) as counted:
+        held_pool.set()
+    assert counted.args == [expected]
+    view.model.wait_for_workers()
+    assert asked == [proses]

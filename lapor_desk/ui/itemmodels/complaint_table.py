@@ -131,6 +131,8 @@ class ComplaintTableModel(QAbstractTableModel):
         the event loop), and until the count arrives the model has the first page's rows.
         """
         self._generation += 1
+        for worker in self._workers:
+            worker.progress.cancel()  # a count not yet begun for an older filter never runs
         first = self._query.page(self._filter, self._sort, limit=PAGE)
         self.beginResetModel()
         self._pages.clear()
@@ -189,6 +191,7 @@ class ComplaintTableModel(QAbstractTableModel):
 
         worker.finished.connect(finished)
         worker.failed.connect(failed)
+        worker.cancelled.connect(lambda: self._workers.discard(worker))
         worker.start()
 
     def _apply_count(self, generation: int, count: int) -> None:
