@@ -189,11 +189,13 @@ def run_with_progress(
     on_error: Callable[[BaseException], None],
     *,
     show_after_ms: int = 300,
+    cancellable: bool = True,
 ) -> Worker:
     """Run ``work`` on a worker behind a modal progress dialog with a Cancel button.
 
     The dialog shows after ``show_after_ms`` (none for quick work, and no flicker); the window
-    takes input until then.
+    takes input until then. Work that cannot stop halfway (one call that saves as a whole) is
+    run with ``cancellable=False``: its dialog offers no Cancel that would not cancel.
     """
     dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
@@ -220,7 +222,10 @@ def run_with_progress(
     worker.finished.connect(finish)
     worker.failed.connect(fail)
     worker.cancelled.connect(close)
-    dialog.canceled.connect(worker.progress.cancel)
+    if cancellable:
+        dialog.canceled.connect(worker.progress.cancel)
+    else:
+        dialog.setCancelButton(None)
     worker.start()
     return worker
 

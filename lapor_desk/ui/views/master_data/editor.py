@@ -273,10 +273,5 @@ class EditorTab(QWidget):
                 show_error(self, error)
             self.finished.emit()
 
-        def cancelled() -> None:  # before the work began: nothing was saved
-            self.worker = None
-            self.setEnabled(True)
-            self.finished.emit()
-
-        self.worker = run_with_progress(self, title, job, finish, failed)
-        self.worker.cancelled.connect(cancelled)
+        # One call that saves and recomputes the deadlines as a whole: it cannot stop halfway.
+        self.worker = run_with_progress(self, title, job, finish, failed, cancellable=False)
