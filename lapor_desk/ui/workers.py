@@ -116,7 +116,7 @@ class Worker(QObject):
         self._signals.progress_waiting.connect(self._deliver_progress)
         self._signals.finished.connect(self._finish)
         self._signals.failed.connect(self._fail)
-        self._signals.cancelled.connect(self.cancelled)
+        self._signals.cancelled.connect(self._cancel)
         self._delivering = False  # a signal of this worker is being emitted (see _deliver)
         self._again = False
         self._end: Callable[[], None] | None = None
@@ -132,8 +132,11 @@ class Worker(QObject):
     def _fail(self, error: object) -> None:
         self._deliver(partial(self.failed.emit, error))
 
+    def _cancel(self) -> None:
+        self._deliver(self.cancelled.emit)
+
     def _deliver(self, end: Callable[[], None] | None) -> None:
-        """Emit the newest report, then ``end`` (the result or the error), one signal at a time.
+        """Emit the newest report, then ``end`` (result, error or cancel), one signal at a time.
 
         A slot may run the event loop (a modal QProgressDialog's setValue() does): a report or
         the end arriving meanwhile waits for the signal in progress to return, so that every
@@ -155,8 +158,6 @@ class Worker(QObject):
                     continue  # a newer report came in during that signal: its wake-up is spent
                 if self._end is None:
                     return  # later reports wake this again through the event loop
-                if latest is not None:
-                    continue  # the work has ended: one more look for its last report
                 end, self._end = self._end, None
                 end()
                 return
@@ -181,6 +182,17 @@ def _as_exception(error: object) -> BaseException:
     return error if isinstance(error, BaseException) else RuntimeError(str(error))
 
 
+class _Uncancellable(QProgressDialog):
+    """A progress dialog that neither Escape nor the window's close button takes away."""
+
+    def reject(self) -> None:
+        """Ignore Escape: the work cannot stop halfway."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Stay open until the work ends."""
+        event.ignore()
+
+
 def run_with_progress(
     parent: QWidget | None,
     title: str,
@@ -195,9 +207,14 @@ def run_with_progress(
 
     The dialog shows after ``show_after_ms`` (none for quick work, and no flicker); the window
     takes input until then. Work that cannot stop halfway (one call that saves as a whole) is
-    run with ``cancellable=False``: its dialog offers no Cancel that would not cancel.
+    run with ``cancellable=False``: its dialog has no Cancel, and neither Escape nor the close
+    button takes it away before the work ends.
     """
-    dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+    if cancellable:
+        dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+    else:
+        dialog = _Uncancellable(title, "", 0, 0, parent)
+        dialog.setCancelButton(None)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(show_after_ms)
@@ -224,8 +241,6 @@ def run_with_progress(
     worker.cancelled.connect(close)
     if cancellable:
         dialog.canceled.connect(worker.progress.cancel)
-    else:
-        dialog.setCancelButton(None)
     worker.start()
     return worker
 
@@ -241,17 +256,6 @@ def waiting() -> bool:
     dialog shows): whoever starts changes must not start another then.
     """
     return _waiting > 0
-
-
-class _Uncancellable(QProgressDialog):
-    """A progress dialog that neither Escape nor the window's close button takes away."""
-
-    def reject(self) -> None:
-        """Ignore Escape: the work cannot stop halfway."""
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Stay open until the work ends."""
-        event.ignore()
 
 
 def wait_with_progress[T](

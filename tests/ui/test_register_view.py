@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import threading
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from lapor_desk.ui.itemmodels.complaint_cells import Cells
 from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, PAGE, ComplaintTableModel
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.views.register_view import RegisterView
+from lapor_desk.ui.workers import Worker
 
 
 def _view(qtbot: QtBot, services: Services) -> RegisterView:
@@ -412,3 +414,19 @@ def test_a_count_still_queued_for_an_older_filter_never_runs(
     assert counted.args == [expected]
     view.model.wait_for_workers()
     assert asked == [proses]
+
+
+def test_count_workers_are_freed_once_they_answer(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    view = _view(qtbot, demo_services)
+    before = {id(o) for o in gc.get_objects() if isinstance(o, Worker)}
+    for value in (ComplaintFilter(), ComplaintFilter(urgent=False), ComplaintFilter()):
+        with qtbot.waitSignal(view.model.counted, timeout=10_000):
+            view.model.set_query(value)
+            view.model.page_shown()
+    view.model.wait_for_workers()
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, Worker) and id(o) not in before] == []

@@ -159,13 +159,15 @@ def test_letterhead_fields_save_through_the_documents_service(
     assert demo_services.documents.letterhead_settings().ministry.startswith("Kementerian")
 
 
-
 def _no_cancel_offered(qtbot: QtBot, widget: QWidget) -> None:
     """The progress dialog of ``widget``'s running save has no Cancel, and Escape stops nothing."""
     dialog = widget.findChild(QProgressDialog)
     assert dialog is not None
     assert not [b for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
+    qtbot.waitUntil(dialog.isVisible)  # shown after a moment, even before the first report
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()  # the window's close button
+    assert dialog.isVisible()
 
 
 def test_applying_the_calendar_offers_no_cancel_that_would_not_cancel(

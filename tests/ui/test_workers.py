@@ -50,8 +50,9 @@ def test_a_flood_of_reports_reaches_the_gui_in_order_and_ends_with_the_last(qtbo
     assert 1 <= len(values) <= REPORTS
 
 
-def test_a_slot_that_runs_the_event_loop_does_not_reorder_reports_or_the_result(
-    qtbot: QtBot,
+@pytest.mark.parametrize("outcome", ["selesai", "batal"])
+def test_a_slot_that_runs_the_event_loop_does_not_reorder_reports_or_the_end(
+    qtbot: QtBot, outcome: str
 ) -> None:
     # A modal QProgressDialog's setValue() runs the event loop: the next report, and the result,
     # can arrive while the slots of the one before are still being called.
@@ -63,6 +64,9 @@ def test_a_slot_that_runs_the_event_loop_does_not_reorder_reports_or_the_result(
         assert first_shown.wait(10)
         progress.report(2, 2)
         second_made.set()
+        if outcome == "batal":
+            progress.cancel()
+            progress.check()
         return "selesai"
 
     worker = Worker(work)
@@ -79,9 +83,11 @@ def test_a_slot_that_runs_the_event_loop_does_not_reorder_reports_or_the_result(
     worker.progressed.connect(like_a_modal_dialog)
     worker.progressed.connect(lambda done, _total, _m: seen.append(done))
     worker.finished.connect(seen.append)
-    with qtbot.waitSignal(worker.finished, timeout=10_000):
+    worker.cancelled.connect(lambda: seen.append("batal"))
+    with qtbot.waitSignal(worker.finished if outcome == "selesai" else worker.cancelled,
+                          timeout=10_000):
         worker.start()
-    assert seen == [1, 2, "selesai"]
+    assert seen == [1, 2, outcome]
 
 
 def test_cancel_stops_the_work_at_its_next_report(qtbot: QtBot) -> None:

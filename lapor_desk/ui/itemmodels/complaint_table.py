@@ -177,21 +177,26 @@ class ComplaintTableModel(QAbstractTableModel):
         worker = Worker(work)
         self._workers.add(worker)
 
+        def forget() -> None:
+            # Its signals hold these closures, which hold it: only deleting it frees both.
+            self._workers.discard(worker)
+            worker.deleteLater()
+
         # The answer may come after the window closed and Qt deleted the model: then no one
         # is waiting for it.
         def finished(result: object) -> None:
-            self._workers.discard(worker)
+            forget()
             if isinstance(result, int) and shiboken6.isValid(self):
                 self._apply_count(generation, result)
 
         def failed(error: object) -> None:
-            self._workers.discard(worker)
+            forget()
             if generation == self._generation and shiboken6.isValid(self):
                 self.count_failed.emit(error)
 
         worker.finished.connect(finished)
         worker.failed.connect(failed)
-        worker.cancelled.connect(lambda: self._workers.discard(worker))
+        worker.cancelled.connect(forget)
         worker.start()
 
     def _apply_count(self, generation: int, count: int) -> None:
