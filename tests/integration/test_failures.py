@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus
 from lapor_desk.models import Complaint
-from lapor_desk.persistence.engine import make_session_factory
+from lapor_desk.persistence.engine import is_busy, make_session_factory
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.failures import as_register_error
 from lapor_desk.services.register import ComplaintInput
@@ -133,3 +133,21 @@ def test_a_write_after_someone_elses_commit_in_a_read_transaction_is_told(
 def test_other_failures_are_left_to_the_generic_message() -> None:
     assert as_register_error(ValueError("x")) is None
     assert as_register_error(sqlite3.OperationalError("no such table: x")) is None
+
+
+def test_a_table_locked_by_the_same_connection_is_not_told_as_another_program(
+    tmp_path: Path,
+) -> None:
+    # SQLITE_LOCKED (6) comes from this connection itself, a bug of ours: not "try again".
+    connection = sqlite3.connect(tmp_path / "terkunci.sqlite3")
+    connection.execute("CREATE TABLE t (x)")
+    connection.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(3)])
+    connection.commit()
+    reading = connection.execute("SELECT x FROM t")
+    reading.fetchone()
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        connection.execute("DROP TABLE t")
+    connection.close()
+    assert raised.value.sqlite_errorcode & 0xFF == sqlite3.SQLITE_LOCKED
+    assert not is_busy(raised.value)
+    assert as_register_error(raised.value) is None
