@@ -183,7 +183,11 @@ def _as_exception(error: object) -> BaseException:
 
 
 class _Uncancellable(QProgressDialog):
-    """A progress dialog that neither Escape nor the window's close button takes away."""
+    """A progress dialog without Cancel that neither Escape nor the close button takes away."""
+
+    def __init__(self, label: str, parent: QWidget | None) -> None:
+        super().__init__(label, "", 0, 0, parent)
+        self.setCancelButton(None)
 
     def reject(self) -> None:
         """Ignore Escape: the work cannot stop halfway."""
@@ -213,8 +217,7 @@ def run_with_progress(
     if cancellable:
         dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
     else:
-        dialog = _Uncancellable(title, "", 0, 0, parent)
-        dialog.setCancelButton(None)
+        dialog = _Uncancellable(title, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(show_after_ms)
@@ -268,9 +271,8 @@ def wait_with_progress[T](
     user's input out while a local event loop keeps the window drawn; whatever ``work``
     raises is raised here.
     """
-    dialog = _Uncancellable(label, "", 0, 0, parent)
+    dialog = _Uncancellable(label, parent)
     dialog.setWindowTitle(title)
-    dialog.setCancelButton(None)
     dialog.setMinimumWidth(420)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.show()  # at once, before the first report: no input reaches the window meanwhile

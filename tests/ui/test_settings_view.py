@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
@@ -20,6 +20,7 @@ from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.preferences import save_language, stored_language
 from lapor_desk.ui.views.master_data import MasterDataView
+from lapor_desk.ui.views.master_data.editor import EditorTab
 from lapor_desk.ui.views.settings_view import SettingsView
 
 
@@ -159,15 +160,22 @@ def test_letterhead_fields_save_through_the_documents_service(
     assert demo_services.documents.letterhead_settings().ministry.startswith("Kementerian")
 
 
-def _no_cancel_offered(qtbot: QtBot, widget: QWidget) -> None:
-    """The progress dialog of ``widget``'s running save has no Cancel, and Escape stops nothing."""
-    dialog = widget.findChild(QProgressDialog)
+def _saved_without_cancel(
+    qtbot: QtBot, page: SettingsView | EditorTab, held_pool: threading.Event
+) -> None:
+    """``page``'s save waits in the held pool: its progress dialog has no Cancel, Escape and the
+    close button leave it, and the page comes back once the save ends."""
+    assert not page.isEnabled() and page.worker is not None
+    dialog = page.findChild(QProgressDialog)
     assert dialog is not None
     assert not [b for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
     qtbot.waitUntil(dialog.isVisible)  # shown after a moment, even before the first report
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     dialog.close()  # the window's close button
     assert dialog.isVisible()
+    with qtbot.waitSignal(page.finished, timeout=30_000):
+        held_pool.set()
+    assert page.isEnabled() and page.worker is None
 
 
 def test_applying_the_calendar_offers_no_cancel_that_would_not_cancel(
@@ -176,11 +184,7 @@ def test_applying_the_calendar_offers_no_cancel_that_would_not_cancel(
     view = _settings_view(qtbot, demo_services, tmp_path / "prefs.json")
     qtbot.keyClick(view.cuti_bersama, Qt.Key.Key_Space)
     qtbot.mouseClick(view.apply_calendar_button, Qt.MouseButton.LeftButton)
-    assert not view.isEnabled() and view.worker is not None
-    _no_cancel_offered(qtbot, view)
-    with qtbot.waitSignal(view.finished, timeout=30_000):
-        held_pool.set()
-    assert view.isEnabled() and view.worker is None
+    _saved_without_cancel(qtbot, view, held_pool)
     assert not demo_services.settings.calendar().cuti_bersama_off
 
 
@@ -198,9 +202,5 @@ def test_saving_an_sla_rule_offers_no_cancel_that_would_not_cancel(
     tab.workdays.selectAll()
     qtbot.keyClicks(tab.workdays, "9")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    assert not tab.isEnabled() and tab.worker is not None
-    _no_cancel_offered(qtbot, tab)
-    with qtbot.waitSignal(tab.finished, timeout=30_000):
-        held_pool.set()
-    assert tab.isEnabled() and tab.worker is None
+    _saved_without_cancel(qtbot, tab, held_pool)
     assert demo_services.master_data.sla_rules()[0].workdays == 9
