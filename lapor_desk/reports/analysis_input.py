@@ -18,6 +18,7 @@ class CountRow:
     verified: int = 0
     followed_up: int = 0
     completed: int = 0
+    excluded: int = 0  # archived or blocked: received, but outside the rates
 
     @property
     def followed_up_rate(self) -> float | None:

@@ -51,23 +51,26 @@ COMPLETED = tuple(v for v in (S.SELESAI.value,) if v in VERIFIED)
 
 
 def tally_columns(status: InstrumentedAttribute[str | None]) -> tuple[ColumnElement[int], ...]:
-    """received, verified, followed up and completed as SQL sums, as :meth:`Tally.add` counts."""
+    """Received, verified, followed up, completed, excluded: SQL sums as :meth:`Tally.add`."""
     return (func.count(), *(func.sum(case((status.in_(values), 1), else_=0))
-                            for values in (VERIFIED, FOLLOWED_UP, COMPLETED)))
+                            for values in (VERIFIED, FOLLOWED_UP, COMPLETED, EXCLUDED)))
 
 
 @dataclass(slots=True)
 class Tally:
-    """Received, verified, followed-up and completed complaints of one group."""
+    """Received, verified, followed-up, completed and excluded complaints of one group."""
 
     received: int = 0
     verified: int = 0
     followed_up: int = 0
     completed: int = 0
+    excluded: int = 0  # archived or blocked: received, but outside the rates
 
     def add(self, status: InternalStatus, count: int) -> None:
         """Count ``count`` complaints of ``status``."""
         self.received += count
+        if status.value in EXCLUDED:
+            self.excluded += count
         if status.is_verified:
             self.verified += count
             if status in (S.PROSES, S.SELESAI):
@@ -76,16 +79,18 @@ class Tally:
                 self.completed += count
 
     def add_sums(self, received: int, verified: int | None, followed_up: int | None,
-                 completed: int | None) -> None:
+                 completed: int | None, excluded: int | None) -> None:
         """Add the sums of :func:`tally_columns`."""
         self.received += received
         self.verified += int(verified or 0)
         self.followed_up += int(followed_up or 0)
         self.completed += int(completed or 0)
+        self.excluded += int(excluded or 0)
 
     def row(self, label: str) -> CountRow:
         """The tally as a row of the document."""
-        return CountRow(label, self.received, self.verified, self.followed_up, self.completed)
+        return CountRow(label, self.received, self.verified, self.followed_up, self.completed,
+                        self.excluded)
 
 
 @dataclass(slots=True)

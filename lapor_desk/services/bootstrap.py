@@ -121,7 +121,7 @@ def open_services(
             engine=engine,
             settings=settings,
             register=RegisterService(factory, clock, settings),
-            stats=StatsService(factory, settings),
+            stats=StatsService(factory, settings, AnalysisService(factory, clock, settings)),
             demo=DemoService(factory, clock, settings),
             imports=ImportService(factory, clock, settings, backup_dir),
             exports=ExportService(factory),

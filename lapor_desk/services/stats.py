@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from lapor_desk.domain.enums import InternalStatus, SlaStage, SlaState
-from lapor_desk.domain.indicators import ComplaintFacts, Indicators, compute
-from lapor_desk.domain.sla import complaint_sla
-from lapor_desk.i18n import _
-from lapor_desk.models import Complaint, Topic, Unit
+from lapor_desk.domain.enums import InternalStatus
+from lapor_desk.domain.indicators import Indicators
+from lapor_desk.models import Complaint, Unit
+from lapor_desk.reports.analysis_input import CountRow
+from lapor_desk.services.analysis import AnalysisService
 from lapor_desk.services.settings import SettingsService
-from lapor_desk.services.timelines import load_timelines
-
-EXCLUDED = (InternalStatus.DIARSIPKAN, InternalStatus.TERBLOKIR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +39,11 @@ class RegisterStats:
 class StatsService:
     """Computes the figures of ``lapor-desk stats`` and the dashboards."""
 
-    def __init__(self, factory: sessionmaker[Session], settings: SettingsService) -> None:
+    def __init__(self, factory: sessionmaker[Session], settings: SettingsService,
+                 analysis: AnalysisService) -> None:
         self._factory = factory
         self._settings = settings
+        self._analysis = analysis
 
     def is_empty(self) -> bool:
         """True when the register holds neither complaints nor units (a first run)."""
@@ -56,51 +54,44 @@ class StatsService:
             )
 
     def stats(self, as_of: date | None = None) -> RegisterStats:
-        """Indicators of every complaint received up to ``as_of`` (default: reference date)."""
+        """Indicators of every complaint received up to ``as_of`` (default: reference date).
+
+        Read with the analysis' grouped SQL over the stored deadlines and facts, a few
+        ``GROUP BY`` statements whatever the register's size; evaluating every complaint's
+        timeline in Python instead took 6,3 s at 100.000 complaints, on the window's thread.
+        """
         day = as_of or self._settings.reference_date()
-        calendar = self._settings.calendar()
-        rules = self._settings.sla_rules()
         with self._factory() as session:
-            timelines = load_timelines(session)
-            units = {u.id: (u.name, u.abbreviation) for u in session.scalars(select(Unit))}
-            topics = dict(session.execute(select(Topic.id, Topic.name)).all())
-        facts_by_unit: dict[int | None, list[ComplaintFacts]] = defaultdict(list)
-        all_facts: list[ComplaintFacts] = []
-        statuses: Counter[InternalStatus] = Counter()
-        by_topic: Counter[str] = Counter()
-        for item in timelines:
-            tl = item.timeline
-            if tl.received > day:
-                continue
-            statuses[item.status] += 1
-            by_topic[topics.get(item.topic_id, _("(no topic)")) if item.topic_id else
-                     _("(no topic)")] += 1
-            response = None
-            if tl.verified is not None and tl.first_response is not None:
-                response = max(0, calendar.working_days_between(tl.verified, tl.first_response))
-            overdue = sla_checked = sla_met = False
-            if item.status not in EXCLUDED:
-                results = complaint_sla(calendar, rules, tl, day)
-                overdue = any(r.state is SlaState.OVERDUE for r in results)
-                first = next(r for r in results if r.stage is SlaStage.FIRST_RESPONSE)
-                if first.done is not None:
-                    sla_checked = True
-                    sla_met = first.state is SlaState.MET
-            fact = ComplaintFacts(item.status, response, sla_checked, sla_met, overdue)
-            all_facts.append(fact)
-            facts_by_unit[item.lead_unit_id].append(fact)
-        by_unit = sorted(
-            (
-                UnitStats(units[unit_id][0], units[unit_id][1], compute(facts))
-                for unit_id, facts in facts_by_unit.items()
-                if unit_id is not None
-            ),
-            key=lambda s: (-s.indicators.received, s.abbreviation),
-        )
+            first = session.scalar(select(func.min(Complaint.received_at)))
+        start = min(first.date(), day) if first is not None else day
+        data = self._analysis.gather(start, day, as_of=day)
+        overall = CountRow("", data.received, data.verified, data.followed_up, data.completed,
+                           data.excluded)
         return RegisterStats(
             as_of=day,
-            overall=compute(all_facts),
-            by_status=tuple((s, statuses[s]) for s in InternalStatus),
-            by_topic=tuple(by_topic.most_common()),
-            by_unit=tuple(by_unit),
+            overall=_indicators(overall, data.overdue_total, data.avg_first_response,
+                                data.sla_compliance),
+            by_status=data.by_status,
+            by_topic=tuple((row.label, row.received) for row in data.by_topic),
+            by_unit=tuple(
+                UnitStats(row.unit, row.abbreviation, _indicators(
+                    row.counts, row.overdue, row.avg_first_response, row.sla_compliance))
+                for row in data.by_unit
+            ),
         )
+
+
+def _indicators(counts: CountRow, overdue: int, response: float | None,
+                sla: float | None) -> Indicators:
+    return Indicators(
+        received=counts.received,
+        verified=counts.verified,
+        followed_up=counts.followed_up,
+        completed=counts.completed,
+        excluded=counts.excluded,
+        overdue=overdue,
+        followed_up_rate=counts.followed_up_rate,
+        completed_rate=counts.completed_rate,
+        avg_first_response_workdays=response,
+        sla_compliance=sla,
+    )

@@ -47,6 +47,7 @@ class _Group:
     verified: int = 0
     followed_up: int = 0
     completed: int = 0
+    excluded: int = 0
     ratings: list[int] = field(default_factory=list)
     responses: list[int] = field(default_factory=list)
     checked: int = 0
@@ -55,13 +56,15 @@ class _Group:
 
     def add(self, status: InternalStatus) -> None:
         self.received += 1
+        self.excluded += status in EXCLUDED
         if status.is_verified:
             self.verified += 1
             self.followed_up += status in (S.PROSES, S.SELESAI)
             self.completed += status is S.SELESAI
 
     def row(self, label: str) -> CountRow:
-        return CountRow(label, self.received, self.verified, self.followed_up, self.completed)
+        return CountRow(label, self.received, self.verified, self.followed_up, self.completed,
+                        self.excluded)
 
 
 def _rows(groups: dict[str, _Group]) -> tuple[CountRow, ...]:
