@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus
+from lapor_desk.domain.errors import NotFound
 from lapor_desk.models import Unit
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.services.bootstrap import Services
@@ -211,3 +213,9 @@ def test_a_unit_closed_meanwhile_keeps_the_form_open_and_says_so(
     assert "sudah tidak aktif" in form.message.text()
     saved = demo_services.register.find_by_tracking_id("LD-2022-00001")
     assert saved.status is InternalStatus.BELUM_TERVERIFIKASI and saved.lead_unit is None
+    # The saved complaint is not in the form any more: Enter again saves nothing twice.
+    assert form.title_field.value() == "" and form.text_field.value() == ""
+    qtbot.keyClick(form.title_field.edit, Qt.Key.Key_Return)
+    assert form.saved == ["LD-2022-00001"]
+    with pytest.raises(NotFound):
+        demo_services.register.find_by_tracking_id("LD-2022-00002")

@@ -197,7 +197,13 @@ class ComplaintForm(QDialog):
 
     def save(self) -> None:
         """Save and close (Enter); stays open when the disposition failed, to say so."""
-        if self._save() and not self._dispose_failed:
+        if not self._save():
+            return
+        if self._dispose_failed:
+            # The complaint is in the register: emptied, the form cannot save it a second
+            # time; the message says what is left to do.
+            self._clear()
+        else:
             self.accept()
 
     def save_and_next(self) -> None:
