@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -160,6 +160,7 @@ def test_save_apply_and_delete_a_filter(qtbot: QtBot, demo_services: Services) -
     dialog = view.name_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
+    assert sorted(b.text() for b in dialog.findChildren(QPushButton)) == ["Batal", "Simpan"]
     line = dialog.findChild(type(view.search))
     assert line is not None
     qtbot.keyClicks(line, "Terlambat")

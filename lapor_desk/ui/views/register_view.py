@@ -296,6 +296,9 @@ class RegisterView(QWidget):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(_("Save filter"))
         dialog.setLabelText(_("Name of this filter:"))
+        # Qt has no Indonesian translation of its own OK and Cancel.
+        dialog.setOkButtonText(_("Save"))
+        dialog.setCancelButtonText(_("Cancel"))
         current = self.filters.saved.currentData()
         dialog.setTextValue(current.name if current is not None else "")
         dialog.textValueSelected.connect(self._on_name_chosen)
