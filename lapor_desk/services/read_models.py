@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus
+from lapor_desk.domain.meetings import MeetingStatus
 from lapor_desk.domain.sla import SlaResult
 
 
@@ -68,6 +69,18 @@ class HistoryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingMention:
+    """A coordination meeting whose agenda holds the complaint, and what was noted there."""
+
+    meeting_id: int
+    label: str  # ``2/2022``
+    title: str
+    meeting_date: date
+    status: MeetingStatus
+    notes: str  # the agenda item's notes ("" before the meeting)
+
+
+@dataclass(frozen=True, slots=True)
 class ComplaintDetail:
     """Everything the detail pane shows of one complaint."""
 
@@ -87,3 +100,4 @@ class ComplaintDetail:
     follow_ups: tuple[FollowUpRow, ...]
     history: tuple[HistoryRow, ...]
     sla: tuple[SlaResult, ...]
+    meetings: tuple[MeetingMention, ...] = ()  # oldest first

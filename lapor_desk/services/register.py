@@ -18,10 +18,19 @@ from lapor_desk.domain.enums import (
     Klasifikasi,
 )
 from lapor_desk.domain.errors import NotFound, ValidationError
+from lapor_desk.domain.meetings import MeetingStatus, meeting_number
 from lapor_desk.domain.routing import Suggestion, suggest
 from lapor_desk.domain.sla import SlaResult, complaint_sla
 from lapor_desk.i18n import _
-from lapor_desk.models import Complaint, Disposition, StatusChange, Topic, Unit
+from lapor_desk.models import (
+    AgendaItem,
+    Complaint,
+    Disposition,
+    Meeting,
+    StatusChange,
+    Topic,
+    Unit,
+)
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.complaint_actions import ComplaintActionsService
 from lapor_desk.services.complaint_changes import (
@@ -35,6 +44,7 @@ from lapor_desk.services.read_models import (
     DispositionRow,
     FollowUpRow,
     HistoryRow,
+    MeetingMention,
 )
 from lapor_desk.services.routing import load_routes
 from lapor_desk.services.settings import SettingsService
@@ -143,6 +153,17 @@ class RegisterService:
             units = dict(session.execute(select(Unit.id, Unit.name)).all())
             timeline = load_timelines(session, Complaint.id == complaint_id)[0]
             row = _row(session, complaint)
+            meetings = tuple(
+                MeetingMention(mid, meeting_number(number, year), title, day,
+                               MeetingStatus(state), notes)
+                for mid, number, year, title, day, state, notes in session.execute(
+                    select(Meeting.id, Meeting.number, Meeting.year, Meeting.title,
+                           Meeting.meeting_date, Meeting.status, AgendaItem.notes)
+                    .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+                    .where(AgendaItem.complaint_id == complaint_id)
+                    .order_by(Meeting.meeting_date, Meeting.id, AgendaItem.position)
+                )
+            )
         status = InternalStatus(complaint.status)
         sla: tuple[SlaResult, ...] = ()
         if status not in (InternalStatus.DIARSIPKAN, InternalStatus.TERBLOKIR):
@@ -201,6 +222,7 @@ class RegisterService:
                 for h in complaint.status_changes
             ),
             sla=sla,
+            meetings=meetings,
         )
 
     def find_by_tracking_id(self, tracking_id: str) -> ComplaintRow:

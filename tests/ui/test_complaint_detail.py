@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,16 +13,31 @@ from sqlalchemy import func, select
 from lapor_desk import i18n
 from lapor_desk.domain.actor import LOCAL_OPERATOR, Actor
 from lapor_desk.domain.enums import InternalStatus, Role, SlaState
+from lapor_desk.domain.meetings import MeetingKind, MeetingStatus
 from lapor_desk.domain.privacy import mask_phone
-from lapor_desk.models import Complaint, FollowUp, StatusChange
+from lapor_desk.models import Complaint, FollowUp
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.changes import Changes
+from lapor_desk.services.meeting_inputs import MeetingInput
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.views.complaint_detail import ComplaintDetailPane
 
 ADMIN = Actor("admin", "Admin Biro Humas", Role.ADMIN)
 AUDITOR = Actor("apip", "Auditor Itjen", Role.AUDITOR)
 _PHONE_IN_TEXT = re.compile(r"(?<![\d•])0\d{3}[- ]?\d{4}[- ]?\d{3,4}(?!\d)")
+
+
+def _meeting_discussing(services: Services, complaint_id: int, notes: str) -> int:
+    """A meeting on 21 November 2022 with the complaint on its agenda, in session, noted."""
+    meeting_id = services.meetings.create(LOCAL_OPERATOR, MeetingInput(
+        title="Rapat Koordinasi Tindak Lanjut Pengaduan", kind=MeetingKind.FOLLOW_UP,
+        meeting_date=date(2022, 11, 21))).meeting.id
+    item_id, _changes = services.agenda.add_complaint(LOCAL_OPERATOR, meeting_id, complaint_id)
+    for status in (MeetingStatus.SCHEDULED, MeetingStatus.IN_SESSION):
+        services.meetings.change_status(LOCAL_OPERATOR, meeting_id, status)
+    services.meeting_notes.save_item_notes(LOCAL_OPERATOR, item_id, notes, expected_revision=0)
+    return meeting_id
 
 
 def _pick(services: Services, *, anonim: bool) -> int:
@@ -82,10 +97,10 @@ def test_shows_texts_deadlines_dispositions_follow_ups_and_history(
     assert not pane.dispose_button.isEnabled() and pane.status_button.isEnabled()
     assert pane.text_edited_label.text().startswith("Pelapor")
     assert pane.text_original_label.text() != pane.text_edited_label.text()
-    # Never discussed yet: the meetings section says so.
-    assert pane.meetings.heading.text() == "Dibahas dalam rapat"
+    # On no meeting's agenda yet: the meetings section says so.
+    assert pane.meetings.heading.text() == "Rapat koordinasi"
     assert not pane.meetings.empty.isHidden()
-    assert pane.meetings.empty.text() == "Belum pernah dibahas dalam rapat koordinasi."
+    assert pane.meetings.empty.text() == "Belum masuk agenda rapat koordinasi mana pun."
     assert not pane.files.empty.isHidden()
     pane.show_complaint(0)
     assert pane.stack.currentWidget() is pane.placeholder and pane.complaint_id == 0
@@ -146,7 +161,7 @@ def test_anonim_reporter_stays_hidden_even_for_an_admin(
     assert not _PHONE_IN_TEXT.search(pane.text_original_label.text() + pane.title.text())
 
 
-def test_refreshes_on_changes_and_lists_meeting_discussions_and_files(
+def test_refreshes_on_changes_and_lists_meetings_and_files(
     qtbot: QtBot, demo_services: Services, tmp_path: Path
 ) -> None:
     events = AppEvents()
@@ -154,24 +169,21 @@ def test_refreshes_on_changes_and_lists_meeting_discussions_and_files(
     qtbot.addWidget(pane)
     complaint_id = _pick(demo_services, anonim=False)
     pane.show_complaint(complaint_id)
-    # What the coordination meetings write: a history note with origin "meeting".
-    with make_session_factory(demo_services.engine).begin() as session:
-        session.add(
-            StatusChange(
-                complaint_id=complaint_id, changed_at=datetime(2022, 11, 15, 11, 0),
-                from_status="selesai", to_status="selesai", changed_by="Notulis Rapat",
-                reason="Dibahas dalam rapat koordinasi No. 3: unit diminta melapor ulang.",
-                origin="meeting",
-            )
-        )
+    assert pane.meetings.heading.text() == "Rapat koordinasi"
+    assert not pane.meetings.empty.isHidden()
+    # Put on the agenda of a new meeting elsewhere, with notes taken there.
+    meeting_id = _meeting_discussing(demo_services, complaint_id, "Unit diminta melapor ulang.")
+    events.emit_changes(Changes(complaints=frozenset({complaint_id})))
+    assert pane.meetings.heading.text() == "Rapat koordinasi (1)"
+    assert pane.meetings.empty.isHidden()
+    meeting = pane.meetings.entries[0]
+    label = demo_services.meetings.get(meeting_id).row.label
+    assert meeting.meta.text() == f"Rapat {label} · Senin, 21 November 2022"  # type: ignore[attr-defined]
+    assert "Unit diminta melapor ulang." in meeting.body.text()  # type: ignore[attr-defined]
     letter = tmp_path / "surat-pengantar.pdf"
     letter.write_bytes(b"%PDF-1.4 contoh")
     _row, changes = demo_services.attachments.add(LOCAL_OPERATOR, complaint_id, letter)
     events.emit_changes(changes)
-    assert pane.meetings.heading.text() == "Dibahas dalam rapat (1)"
-    assert pane.meetings.empty.isHidden()
-    meeting = pane.meetings.entries[0]
-    assert "Notulis Rapat" in meeting.meta.text()  # type: ignore[attr-defined]
     assert pane.files.heading.text() == "Lampiran (1)"
     assert "surat-pengantar.pdf" in pane.files.entries[0].meta.text()  # type: ignore[attr-defined]
     # Someone reopens the complaint elsewhere: the pane follows the change.
@@ -205,7 +217,7 @@ def test_english_pane(qtbot: QtBot, demo_services: Services) -> None:
     i18n.activate("en")
     pane = _pane(qtbot, demo_services)
     pane.show_complaint(_pick(demo_services, anonim=False))
-    assert pane.meetings.empty.text() == "Not discussed in any coordination meeting yet."
+    assert pane.meetings.empty.text() == "Not on any coordination meeting's agenda yet."
     assert pane.dispose_button.text() == "Dispose…"
 
 

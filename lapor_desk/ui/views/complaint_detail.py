@@ -170,8 +170,8 @@ class ComplaintDetailPane(QWidget):
         self.dispositions = Section(_("Dispositions"), _("Not disposed to any unit yet."))
         self.follow_ups = Section(_("Follow-up"), _("No follow-up recorded yet."))
         self.meetings = Section(
-            _("Discussed in meetings"),
-            _("Not discussed in any coordination meeting yet."),
+            _("Coordination meetings"),
+            _("Not on any coordination meeting's agenda yet."),
         )
         self.history = Section(_("Status history"), _("No history."))
         self.files = AttachmentsSection(self._services, self._events, self._actor)
@@ -337,13 +337,19 @@ class ComplaintDetailPane(QWidget):
             self.history.add(
                 Entry(meta, self._masked(h.reason) or None, chip=Chip(origin_label(h.origin), tone))
             )
-            if h.origin == "meeting":
-                self.meetings.add(
-                    Entry(
-                        _("{date} · by {who}").format(date=when(h.changed_at), who=h.changed_by),
-                        self._masked(h.reason) or None,
-                    )
+        # Every meeting whose agenda holds the complaint, with the notes taken there (its
+        # decisions are in the status history, marked as coming from the meeting).
+        for m in detail.meetings:
+            notes = self._masked(m.notes.strip())
+            self.meetings.add(
+                Entry(
+                    _("Meeting {label} · {date}").format(
+                        label=m.label, date=fmt_date_long(m.meeting_date)
+                    ),
+                    f"{m.title}\n{notes}" if notes else m.title,
+                    chip=Chip(m.status.label, "neutral"),
                 )
+            )
 
     def _fill_files(self) -> None:
         self.files.show_attachments(self.complaint_id, self.attachments)
