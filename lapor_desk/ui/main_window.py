@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -86,6 +87,11 @@ class MainWindow(QMainWindow):
         # Detail pane beside the register, Edit and Complaint menus, the window's undo stack.
         self.complaint_menus = ComplaintMenus(self, services, self.events, actor, self.register)
         self.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Stop the register's count first: the register may be closed right after the window."""
+        self.register.model.wait_for_workers()
+        super().closeEvent(event)
 
     def _on_events_changed(self, changes: Changes) -> None:
         if changes.settings:

@@ -46,6 +46,7 @@ def render(out_dir: Path, language: str = "id") -> list[Path]:
             written.append(target)
             written.append(_register_screen(window, out_dir))
             written.append(master_data_screen(window, out_dir))
+            written.append(_settings_screen(window, out_dir))
             written.append(import_preview_screen(window, services, out_dir))
             written += _complaint_screens(window, services, out_dir)
             written += _report_screens(window, services, out_dir)
@@ -81,6 +82,17 @@ def master_data_screen(window: MainWindow, out_dir: Path) -> Path:
     page.units.select(humas.id)
     QApplication.processEvents()
     target = out_dir / "master-data.png"
+    window.grab().save(str(target))
+    return target
+
+
+def _settings_screen(window: MainWindow, out_dir: Path) -> Path:
+    """The Settings page: reference date, calendar, letterhead, language."""
+    from PySide6.QtWidgets import QApplication
+
+    window.navigation.setCurrentRow(window.pages.indexOf(window.settings))
+    QApplication.processEvents()
+    target = out_dir / "settings.png"
     window.grab().save(str(target))
     return target
 

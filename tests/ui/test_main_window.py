@@ -53,3 +53,17 @@ def test_english_ui(qtbot: QtBot, demo_services: Services) -> None:
     qtbot.addWidget(window)
     assert window.overview.total.value.text() == "4,447"
     assert window.navigation.item(4).text() == "Master data"
+
+
+def test_closing_the_window_stops_the_register_count(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    """The register is closed right after the window (app, screenshots): no count may follow."""
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    model = window.register.model
+    assert model.count_waiting  # the register has more than a page: its count waits
+    window.close()
+    assert not model.count_waiting
+    qtbot.wait(100)  # past the count's fallback timer
+    assert not model.count_known  # the count never ran

@@ -149,7 +149,10 @@ class AttendanceView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Up and Down in the search box move through the people found."""
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+        # While Qt tears the view down, its Python attributes may already be gone and the
+        # search box still sends events.
+        search = self.__dict__.get("search")
+        if search is not None and watched is search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
             if step is not None and self.model.rowCount():
