@@ -15,9 +15,9 @@ scan of a narrow covering index of that table, in its GROUP BY order:
   (:mod:`lapor_desk.services.analysis_timing`);
 * only when the figures are judged on another date than the stored deadlines were, the
   complaints that ever waited for the reporter (their due dates move with that date) are
-  evaluated one by one from their timelines, as ``stats.py`` does.
+  evaluated one by one from their timelines.
 
-The lead unit is that of the stored deadlines, the one ``stats.py`` uses.
+The lead unit is that of the stored deadlines.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 All read from the stored deadlines and facts (``complaint_deadline``). Only when the figures
 are judged on another date than the stored deadlines were, the complaints that waited for the
 reporter (their due dates move with that date) are evaluated one by one from their timelines,
-as ``stats.py`` does.
+with the domain's SLA rules.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class TimeFigures:
                 self.unit(unit_id).response_days += ordinal(anchor, answered) * count
 
     def waited(self) -> None:
-        """Complaints that waited for the reporter, from their full timelines (as stats.py).
+        """Complaints that waited for the reporter, from their full timelines.
 
         Only when the figures are judged on another date than the stored deadlines were.
         """

@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lapor_desk.domain.enums import InternalStatus
 from lapor_desk.domain.indicators import Indicators
+from lapor_desk.i18n import _
 from lapor_desk.models import Complaint, Unit
 from lapor_desk.reports.analysis_input import CountRow
+from lapor_desk.reports.lang import _ as doc_
 from lapor_desk.services.analysis import AnalysisService
 from lapor_desk.services.settings import SettingsService
 
@@ -72,13 +74,19 @@ class StatsService:
             overall=_indicators(overall, data.overdue_total, data.avg_first_response,
                                 data.sla_compliance),
             by_status=data.by_status,
-            by_topic=tuple((row.label, row.received) for row in data.by_topic),
+            by_topic=tuple((_topic_label(row.label), row.received) for row in data.by_topic),
             by_unit=tuple(
                 UnitStats(row.unit, row.abbreviation, _indicators(
                     row.counts, row.overdue, row.avg_first_response, row.sla_compliance))
                 for row in data.by_unit
             ),
         )
+
+
+def _topic_label(label: str) -> str:
+    # The analysis names complaints without a topic in the documents' language (Indonesian);
+    # these figures are read in the window's.
+    return _("(no topic)") if label == doc_("(no topic)") else label
 
 
 def _indicators(counts: CountRow, overdue: int, response: float | None,

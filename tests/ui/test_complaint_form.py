@@ -217,5 +217,6 @@ def test_a_unit_closed_meanwhile_keeps_the_form_open_and_says_so(
     assert form.title_field.value() == "" and form.text_field.value() == ""
     qtbot.keyClick(form.title_field.edit, Qt.Key.Key_Return)
     assert form.saved == ["LD-2022-00001"]
+    assert form.message.text().startswith("Tersimpan sebagai LD-2022-00001, tetapi belum")
     with pytest.raises(NotFound):
         demo_services.register.find_by_tracking_id("LD-2022-00002")

@@ -232,6 +232,10 @@ class ComplaintForm(QDialog):
         )
 
     def _save(self) -> bool:
+        if self._dispose_failed and not (self.title_field.value() or self.text_field.value()):
+            # Emptied after a complaint saved without its disposition: the message naming
+            # it stays until the next complaint is typed.
+            return False
         self.message.setText("")
         first_bad = self.fields.check_all()
         if first_bad is not None:
