@@ -138,7 +138,9 @@ def test_topic_urgency_edited_with_the_mouse(
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert "angka" in tab.error.text() and tab.categories.hasFocus()
     tab.categories.setText("1444")
-    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    # Saved on a worker: the new urgent limit moves the topic's urgent complaints' deadlines.
+    with qtbot.waitSignal(tab.finished, timeout=60_000):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert not tab.error.isVisible()
     bpnt = next(t for t in demo_services.master_data.topics() if t.code == "BPNT")
     assert (bpnt.urgent, bpnt.urgent_sla_workdays) == (True, 5)

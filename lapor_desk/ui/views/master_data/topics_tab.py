@@ -169,8 +169,8 @@ class TopicsTab(EditorTab):
                 return
             self._current, changes = created
         else:
-            result = self.call(lambda: md.update_topic(self._actor, current, data))
-            if result is None:
-                return
-            changes = result
+            # A new urgent limit recomputes the deadlines of the topic's urgent complaints.
+            self.call_slow(_("Recomputing deadlines…"),
+                           lambda: md.update_topic(self._actor, current, data))
+            return
         self.announce(changes)
