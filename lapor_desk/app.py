@@ -21,11 +21,13 @@ def run(db: str | Path | None = None, language: str | None = None) -> int:
     from lapor_desk.services.bootstrap import open_services
     from lapor_desk.ui.main_window import MainWindow
     from lapor_desk.ui.preferences import stored_language
+    from lapor_desk.ui.qt_language import apply_language
 
     i18n.activate(language or stored_language() or i18n.DEFAULT_LANGUAGE)
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("LAPOR Desk")
+    apply_language(app)  # Qt's own buttons, menus and calendars in the same language
     try:
         with open_services(db) as services:
             if services.stats.is_empty():

@@ -53,8 +53,13 @@ def load_catalog(language: str) -> dict[str, str]:
         if all(strings):
             # Indonesian has one plural form: singular and plural share the one translation.
             for source in ids:
-                table[str(source)] = str(strings[-1])
+                table[_key(message.context, str(source))] = str(strings[-1])
     return table
+
+
+def _key(context: str | None, message: str) -> str:
+    # gettext's own convention: a message with a context is looked up as context EOT message.
+    return message if context is None else f"{context}\x04{message}"
 
 
 def activate(language: str) -> None:
@@ -80,6 +85,19 @@ def _(message: str) -> str:
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
     """Mark ``message`` for extraction without translating it now."""
+    return message
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` as meant in ``context`` (one English word, two meanings)."""
+    if not _state.loaded:
+        activate(_state.language)
+    return _state.catalog.get(_key(context, message), message)
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 - N_ with a context, as in GLib
+    """Mark ``message`` in ``context`` for extraction without translating it now."""
+    del context
     return message
 
 

@@ -28,9 +28,11 @@ def render(out_dir: Path, language: str = "id") -> list[Path]:
     from lapor_desk.services.bootstrap import open_services
     from lapor_desk.ui.import_screenshot import import_preview_screen
     from lapor_desk.ui.main_window import MainWindow
+    from lapor_desk.ui.qt_language import apply_language
 
     i18n.activate(language)
     app = QApplication.instance() or QApplication(sys.argv)
+    apply_language(app)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:

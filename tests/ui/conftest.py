@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QLocale, QRunnable, QThreadPool
+from PySide6.QtWidgets import QApplication
 
+from lapor_desk import i18n
 from lapor_desk.services.bootstrap import Services, open_services
+from lapor_desk.ui.qt_language import remove_translator
 from tests.conftest import fixed_clock
 from tests.integration.conftest import demo_register  # noqa: F401 - shared session fixture
 
@@ -19,6 +22,19 @@ def demo_services(demo_register: Path, tmp_path: Path) -> Iterator[Services]:  #
     shutil.copy(demo_register, copy)
     with open_services(copy, data_dir=tmp_path, clock=fixed_clock) as services:
         yield services
+
+
+@pytest.fixture
+def qt_language_restored(qapp: QApplication) -> Iterator[None]:
+    """Qt's texts, its default locale and the UI language as they were, after the test.
+
+    For tests that apply a language to Qt (``apply_language``), as the app does at start.
+    """
+    locale = QLocale()
+    yield
+    remove_translator(qapp)
+    QLocale.setDefault(locale)
+    i18n.activate(i18n.DEFAULT_LANGUAGE)
 
 
 class _Hold(QRunnable):

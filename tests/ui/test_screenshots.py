@@ -18,6 +18,7 @@ SCREENS = {
 }
 
 
+@pytest.mark.usefixtures("qt_language_restored")  # render() applies Indonesian to Qt
 def test_every_main_screen_is_rendered(
     qtbot: QtBot, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:

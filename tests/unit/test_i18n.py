@@ -25,6 +25,16 @@ def test_an_unsupported_language_is_refused_and_the_current_one_kept(english: st
     assert S.SELESAI.label == "Completed"
 
 
+def test_one_english_word_with_two_meanings_is_told_apart_by_its_context(
+    indonesian_by_default: str,
+) -> None:
+    # "Open" is a complaint's state in the register and a button of Qt's file dialogs.
+    assert i18n._("Open") == "Terbuka"
+    assert i18n.pgettext("QPlatformTheme", "Open") == "Buka"
+    assert i18n.pgettext("no such context", "Open") == "Open"
+    assert i18n.NC_("QPlatformTheme", "Open") == "Open"  # marked, not translated
+
+
 @pytest.mark.usefixtures("indonesian_by_default")
 class TestIndonesianByDefault:
     @pytest.mark.parametrize(

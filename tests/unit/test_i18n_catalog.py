@@ -13,14 +13,15 @@ PACKAGE = Path(__file__).resolve().parents[2] / "lapor_desk"
 
 def _source_messages() -> set[str]:
     found: set[str] = set()
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    keywords = {
+        "_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NC_": ((1, "c"), 2)
+    }
+    for _file, _line, message, _comments, context in extract_from_dir(
         PACKAGE, method_map=[("**.py", "python")], keywords=keywords
     ):
-        if isinstance(message, tuple):
-            found.update(m for m in message if m)
-        else:
-            found.add(message)
+        messages = message if isinstance(message, tuple) else (message,)
+        # The catalog keys a message with a context as gettext does: context, EOT, message.
+        found.update(m if context is None else f"{context}\x04{m}" for m in messages if m)
     return found
 
 
@@ -33,5 +34,5 @@ def test_every_source_string_is_translated_to_indonesian() -> None:
 def test_placeholders_survive_translation() -> None:
     catalog = load_catalog("id")
     for source, translated in catalog.items():
-        for field in ("{current}", "{target}", "{n}", "{date}", "{path}", "{label}"):
+        for field in ("{current}", "{target}", "{n}", "{date}", "{path}", "{label}", "%1"):
             assert (field in source) == (field in translated), (source, translated)
