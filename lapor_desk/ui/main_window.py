@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -99,7 +101,33 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)
-        self.pages.addWidget(page)
+        # On a screen smaller than the page needs (a 1024-pixel projector in a meeting room, a
+        # small laptop) the page scrolls; the window itself still fits the screen.
+        area = QScrollArea()
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setWidget(page)
+        self.pages.addWidget(area)
+
+    def page_index(self, page: QWidget) -> int:
+        """The navigation row of ``page`` (one of the window's pages)."""
+        for index in range(self.pages.count()):
+            area = self.pages.widget(index)
+            if isinstance(area, QScrollArea) and area.widget() is page:
+                return index
+        raise ValueError(f"not a page of this window: {page!r}")
+
+    def show_page(self, page: QWidget) -> None:
+        """Show ``page``, as a click on its name in the navigation does."""
+        self.navigation.setCurrentRow(self.page_index(page))
+
+    def current_page(self) -> QWidget:
+        """The page shown."""
+        area = self.pages.currentWidget()
+        assert isinstance(area, QScrollArea)
+        page = area.widget()
+        assert page is not None
+        return page
 
     def refresh(self) -> None:
         """Reload the figures and the status bar from the register."""

@@ -63,7 +63,7 @@ def _register_screen(window: MainWindow, out_dir: Path) -> Path:
 
     from lapor_desk.services.complaint_filter import ComplaintFilter, SlaFilter
 
-    window.navigation.setCurrentRow(window.pages.indexOf(window.register))
+    window.show_page(window.register)
     window.register.show_filter(ComplaintFilter(sla=SlaFilter.OVERDUE, text="pkh"))
     window.register.model.ensure_counted()  # the count comes from a worker otherwise
     window.register.table.selectRow(0)
@@ -78,7 +78,7 @@ def master_data_screen(window: MainWindow, out_dir: Path) -> Path:
     from PySide6.QtWidgets import QApplication
 
     page = window.master_data
-    window.navigation.setCurrentRow(window.pages.indexOf(page))
+    window.show_page(page)
     page.tabs.setCurrentWidget(page.units)
     humas = next(u for u in page.units.model_units() if u.abbreviation == "BIRO-HUMAS")
     page.units.select(humas.id)
@@ -92,7 +92,7 @@ def _settings_screen(window: MainWindow, out_dir: Path) -> Path:
     """The Settings page: reference date, calendar, letterhead, language."""
     from PySide6.QtWidgets import QApplication
 
-    window.navigation.setCurrentRow(window.pages.indexOf(window.settings))
+    window.show_page(window.settings)
     QApplication.processEvents()
     target = out_dir / "settings.png"
     window.grab().save(str(target))
@@ -113,7 +113,7 @@ def _complaint_screens(window: MainWindow, services: Services, out_dir: Path) ->
     app = QApplication.instance()
     assert app is not None
     menus = window.complaint_menus
-    window.navigation.setCurrentRow(window.pages.indexOf(window.register))
+    window.show_page(window.register)
     # A complaint in progress with a unit's answer, a running deadline and a phone number.
     window.register.show_filter(ComplaintFilter(urgent=True))
     model = window.register.model
@@ -177,7 +177,7 @@ def _report_screens(window: MainWindow, services: Services, out_dir: Path) -> li
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    window.navigation.setCurrentRow(window.pages.indexOf(window.reports))
+    window.show_page(window.reports)
     written = [out_dir / "reports-page.png"]
     window.grab().save(str(written[-1]))
     dialog = window.reports.open_analysis()
@@ -236,7 +236,7 @@ def _meeting_screens(window: MainWindow, services: Services, out_dir: Path) -> l
     app = QApplication.instance()
     assert app is not None
     page = window.meetings
-    window.navigation.setCurrentRow(window.pages.indexOf(page))
+    window.show_page(page)
     meeting = next(m for m in services.meetings.list_meetings() if m.meeting_date.day == 15)
     page.list.select(meeting.id)
     page.meeting_tabs.setCurrentWidget(page.agenda)

@@ -66,7 +66,7 @@ def _window(qtbot: QtBot, services: Services) -> MainWindow:
     window.resize(1400, 850)
     window.show()
     qtbot.waitExposed(window)
-    window.navigation.setCurrentRow(window.pages.indexOf(window.register))
+    window.show_page(window.register)
     _activate(qtbot, window)
     return window
 

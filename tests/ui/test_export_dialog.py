@@ -29,7 +29,7 @@ def test_reports_page_opens_the_analysis_with_its_narrative(
     window = MainWindow(demo_services)
     qtbot.addWidget(window)
     window.show()
-    window.navigation.setCurrentRow(window.pages.indexOf(window.reports))
+    window.show_page(window.reports)
     page = window.reports
     assert isinstance(page, ReportsPage)
     assert page.start.date().toString("yyyy-MM-dd") == "2022-01-01"

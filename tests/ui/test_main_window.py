@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -32,10 +33,10 @@ def test_navigation_by_keyboard(qtbot: QtBot, demo_services: Services) -> None:
     window.show()
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
-    assert window.pages.currentWidget() is window.register
+    assert window.current_page() is window.register
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
     assert window.pages.currentIndex() == 2
-    assert window.pages.currentWidget() is window.meetings
+    assert window.current_page() is window.meetings
 
 
 def test_unit_stats_model_passes_qt_model_tester(
@@ -67,3 +68,30 @@ def test_closing_the_window_stops_the_register_count(
     assert not model.count_waiting
     qtbot.wait(100)  # past the count's fallback timer
     assert not model.count_known  # the count never ran
+
+
+def test_the_window_fits_a_small_screen(qtbot: QtBot, demo_services: Services) -> None:
+    # A 1024-pixel projector in a meeting room, or a small laptop: the window keeps the size
+    # of the screen, and a page larger than that scrolls inside it.
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitUntil(lambda: window.register.model.count_known, timeout=10_000)
+    assert (window.width(), window.height()) == (1024, 640)
+    for page in (window.overview, window.register, window.reports, window.master_data,
+                 window.settings):
+        window.show_page(page)
+        area = window.pages.currentWidget()
+        assert isinstance(area, QScrollArea) and area.widget() is page
+        # Settled once the scroll area has laid the page out at its new size.
+        qtbot.waitUntil(
+            lambda a=area: not a.horizontalScrollBar().isVisible()
+            and a.widget().width() == a.viewport().width(),
+            timeout=2_000,
+        )
+    window.show_page(window.meetings)  # the widest page: scrolls sideways at this size
+    area = window.pages.currentWidget()
+    assert isinstance(area, QScrollArea)
+    qtbot.waitUntil(lambda: area.horizontalScrollBar().isVisible())
+    assert area.horizontalScrollBar().maximum() > 0

@@ -239,7 +239,7 @@ def test_detail_slot_and_main_window_entry(qtbot: QtBot, demo_services: Services
     qtbot.addWidget(window)
     assert [window.navigation.item(i).text() for i in range(2)] == ["Ringkasan", "Register"]
     window.navigation.setCurrentRow(1)
-    assert window.pages.currentWidget() is window.register
+    assert window.current_page() is window.register
     detail = QLabel("detail")
     window.register.set_detail_widget(detail)
     assert detail.parent() is window.register.detail_slot
@@ -431,3 +431,36 @@ def test_count_workers_are_freed_once_they_answer(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert [o for o in gc.get_objects() if isinstance(o, Worker) and id(o) not in before] == []
+
+
+def test_status_deadline_and_lead_unit_stay_in_sight_beside_the_detail_pane(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.resize(1366, 700)  # the most common laptop screen in the ministry's offices
+    window.show()
+    window.navigation.setCurrentRow(1)
+    view = window.register
+    qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
+    header = view.table.horizontalHeader()
+    shown = view.table.viewport().width()
+    for key in (SortKey.TRACKING_ID, SortKey.RECEIVED, SortKey.STATUS, SortKey.DUE,
+                SortKey.UNIT):
+        column = view.model.column_of(key)
+        assert not header.isSectionHidden(column), key
+        assert header.sectionViewportPosition(column) >= 0, key
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= shown, key
+
+
+def test_an_urgent_complaint_has_a_dot_before_its_title(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    view = _view(qtbot, demo_services)
+    view.show_filter(ComplaintFilter(urgent=True))
+    title = view.model.index(0, view.model.column_of(SortKey.TITLE))
+    assert title.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert title.data(Qt.ItemDataRole.ToolTipRole).startswith("Mendesak: ")
+    view.show_filter(ComplaintFilter(urgent=False))
+    title = view.model.index(0, view.model.column_of(SortKey.TITLE))
+    assert title.data(Qt.ItemDataRole.DecorationRole) is None

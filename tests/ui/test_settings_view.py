@@ -51,13 +51,13 @@ def test_navigation_opens_master_data_and_settings(qtbot: QtBot, demo_services: 
     window.show()
     titles = [window.navigation.item(r).text() for r in range(window.navigation.count())]
     window.navigation.setCurrentRow(titles.index("Data Master"))
-    assert isinstance(window.pages.currentWidget(), MasterDataView)
+    assert isinstance(window.current_page(), MasterDataView)
     tabs = window.master_data.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Unit kerja", "Topik", "Aturan SLA", "Hari libur", "Pemetaan status", "Aturan rute"]
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
-    assert window.pages.currentWidget() is window.settings
+    assert window.current_page() is window.settings
 
 
 def test_fixed_reference_date_moves_the_register_and_the_status_bar(

@@ -30,17 +30,19 @@ class Column:
 
 def columns() -> tuple[Column, ...]:
     """The register's columns in their default order (titles in the active language)."""
+    # The short columns a secretary scans (status, deadline, lead unit) come before the title,
+    # so that they stay in sight beside the detail pane; an urgent complaint's title has a dot.
     return (
         Column(SortKey.TRACKING_ID, _("Tracking ID")),
         Column(SortKey.RECEIVED, _("Received")),
-        Column(SortKey.URGENT, _("Urgent")),
-        Column(SortKey.TITLE, _("Title")),
         Column(SortKey.STATUS, _("Status")),
-        Column(SortKey.KLASIFIKASI, _("Klasifikasi"), visible=False),
-        Column(SortKey.TOPIC, _("Topic")),
-        Column(SortKey.CHANNEL, _("Channel"), visible=False),
-        Column(SortKey.UNIT, _("Lead unit")),
         Column(SortKey.DUE, _("Next deadline")),
+        Column(SortKey.UNIT, _("Lead unit")),
+        Column(SortKey.TITLE, _("Title")),
+        Column(SortKey.TOPIC, _("Topic")),
+        Column(SortKey.URGENT, _("Urgent"), visible=False),
+        Column(SortKey.KLASIFIKASI, _("Klasifikasi"), visible=False),
+        Column(SortKey.CHANNEL, _("Channel"), visible=False),
         Column(SortKey.PRIVACY, _("Privacy")),
     )
 
@@ -72,7 +74,7 @@ class Cells:
     """Formats a row's cells; keeps the icons and the dates it formatted."""
 
     #: The columns that may show an icon (decoration) or a background colour.
-    DECORATED = frozenset({SortKey.URGENT, SortKey.PRIVACY, SortKey.DUE})
+    DECORATED = frozenset({SortKey.URGENT, SortKey.TITLE, SortKey.PRIVACY, SortKey.DUE})
     COLOURED = frozenset({SortKey.DUE})
 
     def __init__(self) -> None:
@@ -133,8 +135,8 @@ class Cells:
         return icon
 
     def decoration(self, item: RegisterRow, key: SortKey) -> QIcon | None:
-        """The urgent, private and overdue dots."""
-        if key is SortKey.URGENT and item.complaint.urgent:
+        """The urgent (in its column and before the title), private and overdue dots."""
+        if key in (SortKey.URGENT, SortKey.TITLE) and item.complaint.urgent:
             return self._icon("urgent", _URGENT)
         if key is SortKey.PRIVACY and (item.complaint.anonim or item.complaint.rahasia):
             return self._icon("private", _PRIVATE)
@@ -154,10 +156,12 @@ class Cells:
 
     @staticmethod
     def tooltip(item: RegisterRow, key: SortKey) -> str | None:
-        """The deadline's state, the whole title, the lead unit's full name."""
+        """The deadline's state, the whole title (and what its dot means), the lead unit."""
         if key is SortKey.DUE and item.sla is not None:
             return item.sla.label
         if key is SortKey.TITLE:
+            if item.complaint.urgent:
+                return _("Urgent: {title}").format(title=item.complaint.title)
             return item.complaint.title
         if key is SortKey.UNIT:
             return item.complaint.lead_unit

@@ -41,7 +41,7 @@ Items = Sequence[tuple[str, object]]
 class FilterCombo(QComboBox):
     """A filter list: a first item that means "any", then the choices."""
 
-    def __init__(self, everything: str, items: Items = (), characters: int = 14) -> None:
+    def __init__(self, everything: str, items: Items = (), characters: int = 10) -> None:
         super().__init__()
         self.addItem(everything, None)
         for text, data in items:
@@ -58,7 +58,7 @@ class FilterCombo(QComboBox):
 class LazyCombo(FilterCombo):
     """A filter list that reads its choices when first needed."""
 
-    def __init__(self, everything: str, load: Callable[[], Items], characters: int = 14) -> None:
+    def __init__(self, everything: str, load: Callable[[], Items], characters: int = 10) -> None:
         super().__init__(everything, characters=characters)
         self._load = load
         self.loaded = False
@@ -130,7 +130,7 @@ class FilterBar(QWidget):
         # The channels come from a scan of every complaint: read only when the list is opened.
         self.channel = LazyCombo(_("All channels"), channels)
         self.urgent = FilterCombo(
-            _("Urgent or not"), [(_("Urgent only"), True), (_("Not urgent"), False)]
+            _("Any urgency"), [(_("Urgent only"), True), (_("Not urgent"), False)]
         )
         self.sla = FilterCombo(
             _("Any deadline"),
@@ -140,7 +140,7 @@ class FilterBar(QWidget):
         self.received_from = _date_edit()
         self.received_to = _date_edit()
         self.reset = QPushButton(_("Reset filters"))
-        self.saved = LazyCombo(_("(choose)"), saved, characters=16)
+        self.saved = LazyCombo(_("(choose)"), saved, characters=12)
         self.save_button = QPushButton(_("Save filter…"))
         self.delete_button = QPushButton(_("Delete"))
         self.delete_button.setEnabled(False)
@@ -156,12 +156,15 @@ class FilterBar(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
+        # Narrow enough for a 1024-pixel screen (a projector in a meeting room) beside the
+        # navigation: the received dates take two columns of the grid.
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(QLabel(_("Saved filters:")))
         top.addWidget(self.saved)
         top.addWidget(self.save_button)
         top.addWidget(self.delete_button)
+        top.addWidget(self.reset)
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         for position, widget in enumerate(
@@ -175,8 +178,7 @@ class FilterBar(QWidget):
         dates.addWidget(self.received_to, 1)
         for position, widget in enumerate((self.urgent, self.sla, self.privacy)):
             grid.addWidget(widget, 1, position)
-        grid.addLayout(dates, 1, 3)
-        grid.addWidget(self.reset, 1, 4)
+        grid.addLayout(dates, 1, 3, 1, 2)
         for column in range(5):
             grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)

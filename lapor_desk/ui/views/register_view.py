@@ -107,9 +107,9 @@ class RegisterView(QWidget):
         header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
-        widths = {"tracking_id": 80, "received": 100, "urgent": 90, "title": 360,
-                  "status": 175, "klasifikasi": 200, "topic": 200, "channel": 120,
-                  "unit": 150, "due": 110, "privacy": 110}
+        widths = {"tracking_id": 75, "received": 90, "status": 150, "due": 105, "unit": 140,
+                  "title": 360, "topic": 200, "urgent": 90, "klasifikasi": 200, "channel": 120,
+                  "privacy": 110}
         for index, column in enumerate(self.model.column_list):
             header.resizeSection(index, widths[column.key.value])
             self.table.setColumnHidden(index, not column.visible)
@@ -149,6 +149,7 @@ class RegisterView(QWidget):
             item = self._detail_layout.takeAt(0)
             old = item.widget() if item is not None else None
             if old is not None:
+                old.hide()  # at once: deleteLater waits for the event loop
                 old.deleteLater()
         self._detail_layout.addWidget(widget)
 

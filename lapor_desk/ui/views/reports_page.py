@@ -82,7 +82,12 @@ class ReportsPage(QWidget):
         sheet.addStretch(1)
         form.addRow(_("Disposition sheet of"), sheet)
         self.meeting = QComboBox()
-        self.meeting.setMinimumWidth(380)
+        # Long meeting titles are cut in the box (the list shows them whole), so that the page
+        # still fits a small screen.
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.meeting.setMinimumContentsLength(28)
         self.minutes_button = QPushButton(_("Minutes…"))
         self.attendance_button = QPushButton(_("Attendance list…"))
         self.extracts_button = QPushButton(_("Unit extracts…"))
