@@ -169,10 +169,14 @@ def test_status_dialog_offers_only_allowed_moves_and_asks_for_reasons(
     window, complaint_id, dialog = _status_dialog(qtbot, demo_services, S.BELUM_TERVERIFIKASI)
     pane = window.complaint_menus.detail
     offered = [dialog.target.itemData(i) for i in range(dialog.target.count())]
-    assert set(offered) == allowed_targets(S.BELUM_TERVERIFIKASI)
+    assert offered[0] is None and not dialog.ok.isEnabled()
+    qtbot.keyClick(dialog.target, Qt.Key.Key_Return)  # nothing chosen: Enter changes nothing
+    assert dialog.isVisible() and dialog.note.text() == "Pilih status baru."
+    assert set(offered[1:]) == allowed_targets(S.BELUM_TERVERIFIKASI)
     assert S.SELESAI not in offered
     dialog.set_target(S.DIARSIPKAN)
-    assert not dialog.ok.isEnabled() and dialog.reason_label.text() == "Alasan (wajib)"
+    assert not dialog.ok.isEnabled() and dialog.reason_label.text() == "Alasan"
+    assert dialog.reason.placeholderText().startswith("Wajib")
     qtbot.keyClicks(dialog.reason, "Duplikat laporan sebelumnya")
     assert dialog.ok.isEnabled()
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)

@@ -133,6 +133,18 @@ def test_inline_validation_of_nik_phone_and_required_fields(
     assert form.text_field.error.text() == "Isi pengaduan wajib diisi."
     assert form.title_field.edit.hasFocus()
     assert form.message.text() == "Perbaiki isian yang ditandai."
+    # Each correction takes its mark away; the summary goes with the last one.
+    qtbot.keyClicks(form.title_field.edit, "Bansos belum cair")
+    form.text_field.edit.setFocus()
+    qtbot.keyClicks(form.text_field.edit, "Sudah tiga bulan.")
+    form.phone_field.edit.selectAll()
+    qtbot.keyClicks(form.phone_field.edit, "081234567890")
+    assert form.message.text() == "Perbaiki isian yang ditandai."  # the e-mail is still wrong
+    form.email_field.edit.selectAll()
+    qtbot.keyClicks(form.email_field.edit, "warga@contoh.id")
+    assert not any(f.has_error() for f in (form.title_field, form.text_field,
+                                            form.phone_field, form.email_field))
+    assert form.message.text() == ""
 
 
 def test_ctrl_n_saves_and_starts_the_next_keeping_channel_and_date(

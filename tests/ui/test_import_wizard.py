@@ -145,6 +145,9 @@ def test_full_flow_by_keyboard_and_mouse(
     assert preview_page.new_model.rowCount() == 12
     assert preview_page.new_model.index(0, 1).data() == str(rows[0]["Tracking ID"])
     assert "Kementerian Sosial" in preview_page.summary.text()
+    # The export header's dates as a person writes them, not as the file stores them.
+    assert ("dibuat: 1 November 2022 08.15 · periode: 1 Januari 2022 – 31 Oktober 2022"
+            in preview_page.summary.text())
     assert wizard.button(COMMIT).text() == "&Impor"
     assert count(services) == 0  # the preview writes nothing
 

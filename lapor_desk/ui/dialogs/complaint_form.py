@@ -61,6 +61,7 @@ class ComplaintForm(QDialog):
         self._topic_chosen = False
         self._unit_chosen = False
         self._dispose_failed = False
+        self._marked_said = False  # the message is "Correct the marked fields."
         self.saved: list[str] = []  # tracking ids saved through this form, oldest first
         self.setWindowTitle(_("New complaint"))
         self.resize(1040, 700)
@@ -186,6 +187,8 @@ class ComplaintForm(QDialog):
             signal.connect(self._lookup.start)
         self.topic.activated.connect(self._on_topic_activated)
         self.unit.activated.connect(self._on_unit_activated)
+        for field in self.fields:
+            field.error_changed.connect(self._on_field_error_changed)
         self.save_button.clicked.connect(self.save)
         self.next_button.clicked.connect(self.save_and_next)
         self.close_button.clicked.connect(self.reject)
@@ -241,6 +244,7 @@ class ComplaintForm(QDialog):
         if first_bad is not None:
             first_bad.focus()
             self._say(_("Correct the marked fields."), error=True)
+            self._marked_said = True
             return False
         data = self._input()
         if not self._topic_chosen and self.topic.currentData() is not None:
@@ -287,8 +291,14 @@ class ComplaintForm(QDialog):
         return True
 
     def _say(self, text: str, *, error: bool = False) -> None:
+        self._marked_said = False
         self.message.setStyleSheet(ERROR_STYLE if error else "color: #1e5e1e;")
         self.message.setText(text)
+
+    def _on_field_error_changed(self) -> None:
+        # "Correct the marked fields" goes once nothing is marked any more.
+        if self._marked_said and not self.fields.has_errors():
+            self._say("")
 
     def _clear(self) -> None:
         """Empty the complaint's own fields; channel and date stay for a pile of letters."""

@@ -8,8 +8,9 @@ service never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from lapor_desk.domain import validation as v
@@ -29,6 +30,9 @@ _CHECKS: dict[str, Callable[[str], str]] = {
 
 class _Field(QWidget):
     """An input with its error line; subclasses supply the input widget and its text."""
+
+    #: The error was shown or cleared.
+    error_changed = Signal()
 
     def __init__(self, name: str, editor: QWidget, required: str | None) -> None:
         super().__init__()
@@ -66,12 +70,16 @@ class _Field(QWidget):
         self.error.setText(message)
         self.error.show()
         self._editor.setStyleSheet(_INVALID)
+        self.error_changed.emit()
 
     def clear_error(self) -> None:
         """Remove the mark and the message."""
+        was_shown = self.has_error()
         self.error.hide()
         self.error.setText("")
         self._editor.setStyleSheet("")
+        if was_shown:
+            self.error_changed.emit()
 
     def has_error(self) -> bool:
         """Whether an error is shown."""
@@ -166,6 +174,13 @@ class FieldSet:
     def get(self, name: str) -> PlainField | TextField | None:
         """The field a service error names, if the form has it."""
         return self._fields.get(name)
+
+    def __iter__(self) -> Iterator[PlainField | TextField]:
+        return iter(self._fields.values())
+
+    def has_errors(self) -> bool:
+        """Whether any field shows an error."""
+        return any(field.has_error() for field in self._fields.values())
 
     def check_all(self) -> PlainField | TextField | None:
         """Check every field; the first one in error, or ``None`` when all are fine."""

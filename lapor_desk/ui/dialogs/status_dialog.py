@@ -50,7 +50,11 @@ class StatusDialog(QDialog):
             ).format(n=total)
         heading = QLabel(text)
         self.target = QComboBox()
-        for status, count in reachable(statuses).items():
+        # Nothing is chosen at first: Enter alone must not close a complaint or reopen one.
+        self.target.addItem(_("(choose the new status)"), None)
+        choices = reachable(statuses)
+        self._possible = bool(choices)
+        for status, count in choices.items():
             label = status.label
             if count < total:
                 label = _("{status} (for {n} of {total})").format(
@@ -60,7 +64,9 @@ class StatusDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(90)
-        self.reason_label = QLabel()
+        # One label whatever the status (a label that changed its width moved the fields);
+        # the box itself says whether a reason is needed.
+        self.reason_label = QLabel(_("Reason"))
         self.note = hint_label()
         form = QFormLayout()
         form.addRow(_("New status"), self.target)
@@ -79,7 +85,7 @@ class StatusDialog(QDialog):
         self.target.setFocus()
 
     def target_status(self) -> InternalStatus | None:
-        """The chosen status (``None`` when no move is possible)."""
+        """The chosen status (``None`` until one is chosen, or when no move is possible)."""
         value = self.target.currentData()
         return InternalStatus(value) if value is not None else None
 
@@ -97,10 +103,14 @@ class StatusDialog(QDialog):
     def _update(self) -> None:
         target = self.target_status()
         needs = self._needs_reason()
-        self.reason_label.setText(_("Reason (required)") if needs else _("Reason (optional)"))
+        self.reason.setPlaceholderText(
+            _("Required.") if needs else _("Optional.")
+        )
         self.ok.setEnabled(target is not None and (not needs or bool(self.reason_text())))
-        if target is None:
+        if not self._possible:
             self.note.setText(_("No status change is possible for this selection."))
+        elif target is None:
+            self.note.setText(_("Choose the new status."))
         elif needs and not self.reason_text():
             self.note.setText(
                 _("Status “{target}” needs a reason; it is kept in the history.").format(

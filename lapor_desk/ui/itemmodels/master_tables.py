@@ -81,7 +81,7 @@ class HolidayTableModel(RowTableModel[HolidayLine]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
             Column(_("Date"), lambda h: fmt_date(h.day)),
-            Column(_("Holiday (holidays package)"), lambda h: h.name),
+            Column(_("Holiday"), lambda h: h.name),
             Column(_("Source"), holiday_source),
             Column(_("Override"), holiday_override),
             Column(_("Note"), lambda h: h.note),
