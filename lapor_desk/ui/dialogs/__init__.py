@@ -7,6 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QW
 from lapor_desk.i18n import _
 
 ERROR_STYLE = "color: #a4161a;"
+#: How every date field shows a day, and a day with its time (one style on every screen).
+DATE_FORMAT = "dd-MM-yyyy"
+DATE_TIME_FORMAT = "dd-MM-yyyy HH:mm"
 HINT_STYLE = "color: #555;"
 
 

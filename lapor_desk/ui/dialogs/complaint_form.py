@@ -37,7 +37,7 @@ from lapor_desk.domain.formatting import fmt_date, fmt_percent
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.register import OFFLINE_CHANNELS, ComplaintInput
-from lapor_desk.ui.dialogs import ERROR_STYLE, HINT_STYLE, hint_label
+from lapor_desk.ui.dialogs import DATE_TIME_FORMAT, ERROR_STYLE, HINT_STYLE, hint_label
 from lapor_desk.ui.dialogs.form_fields import CheckedField, FieldSet, PlainField
 from lapor_desk.ui.events import AppEvents
 
@@ -72,7 +72,7 @@ class ComplaintForm(QDialog):
         self.channel = QComboBox()
         self.channel.addItems(list(OFFLINE_CHANNELS))
         self.received = QDateTimeEdit(QDateTime(now))
-        self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.received.setDisplayFormat(DATE_TIME_FORMAT)
         self.received.setCalendarPopup(True)
         self.received.setMaximumDateTime(QDateTime(now))
         self.title_field = self.fields.add(PlainField("title", required=_("Title")))
@@ -132,6 +132,10 @@ class ComplaintForm(QDialog):
         QVBoxLayout(suggestion_box).addWidget(self.suggestion)
         self.duplicates = QListWidget()
         self.duplicates.setWordWrap(True)
+        # One complaint per item, each set apart: three lines each would otherwise run together.
+        self.duplicates.setStyleSheet(
+            "QListWidget::item { padding: 4px 2px; border-bottom: 1px solid #d0d0d0; }"
+        )
         self.duplicates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.duplicates_note = hint_label(_("Enter a NIK or phone number to look for duplicates."))
         duplicates_box = QGroupBox(_("Likely duplicates"))

@@ -32,6 +32,7 @@ from lapor_desk.services.complaint_filter import (
     Privacy,
     SlaFilter,
 )
+from lapor_desk.ui.dialogs import DATE_FORMAT
 
 _NO_DATE = QDate(2000, 1, 1)
 
@@ -93,7 +94,7 @@ class LazyCombo(FilterCombo):
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumDate(_NO_DATE)
     # The minimum date stands for "no bound", shown as a dash.
     edit.setSpecialValueText("–")

@@ -34,6 +34,7 @@ from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.meeting_inputs import MeetingInput, NarasumberInput
 from lapor_desk.services.meeting_models import MeetingDetail
+from lapor_desk.ui.dialogs import DATE_FORMAT
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.views.meetings.common import (
     UnitChecklist,
@@ -83,7 +84,7 @@ class MeetingPlanner(QWidget):
             self.kind.addItem(kind.label, kind)
         self.meeting_date = QDateEdit()
         self.meeting_date.setCalendarPopup(True)
-        self.meeting_date.setDisplayFormat("dd-MM-yyyy")
+        self.meeting_date.setDisplayFormat(DATE_FORMAT)
         self.call_time = QLineEdit()
         self.start_time = QLineEdit()
         self.end_time = QLineEdit()
