@@ -88,6 +88,12 @@ def test_shows_texts_deadlines_dispositions_follow_ups_and_history(
     assert pane.title.text() == detail.row.title
     assert pane.tracking.text().startswith(f"{detail.row.tracking_id} · diterima ")
     assert pane.status_chip.text() == "Selesai" and pane.status_chip.tone == "good"
+    # What it is about, one fact a line.
+    facts = {label.text(): value.text() for label, value in pane.fact_values.values()}
+    assert facts["Topik"] == (detail.row.topic or "–")
+    assert facts["Kanal"] == (detail.row.channel or "–")
+    assert facts["Unit utama"] == (detail.row.lead_unit or "–")
+    assert pane.fact_values["portal"][1].isVisibleTo(pane) == bool(detail.portal_status)
     assert pane.dispositions.heading.text() == "Disposisi (1)"
     assert pane.follow_ups.heading.text() == f"Tindak lanjut ({len(detail.follow_ups)})"
     assert pane.history.heading.text() == f"Riwayat status ({len(detail.history)})"

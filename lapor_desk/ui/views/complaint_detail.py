@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -130,9 +131,27 @@ class ComplaintDetailPane(QWidget):
         ):
             chips.addWidget(chip)
         chips.addStretch(1)
-        self.facts = QLabel()
-        self.facts.setWordWrap(True)
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        # What the complaint is about, one fact a line (as the reporter's data below).
+        self.facts = QWidget()
+        grid = QGridLayout(self.facts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(1)
+        grid.setColumnStretch(1, 1)
+        self.fact_values: dict[str, tuple[QLabel, QLabel]] = {}
+        for row, (key, caption) in enumerate((
+            ("klasifikasi", _("Klasifikasi")), ("topic", _("Topic")), ("channel", _("Channel")),
+            ("unit", _("Lead unit")), ("portal", _("Portal status")),
+        )):
+            label = QLabel(caption)
+            label.setStyleSheet("color: #555;")
+            value = QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, row, 1)
+            self.fact_values[key] = (label, value)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
@@ -251,15 +270,16 @@ class ComplaintDetailPane(QWidget):
         self.urgent_chip.setVisible(row.urgent)
         self.anonim_chip.setVisible(row.anonim)
         self.rahasia_chip.setVisible(row.rahasia)
-        facts = [
-            _("Klasifikasi: {klasifikasi}").format(klasifikasi=row.klasifikasi or "–"),
-            _("Topic: {topic}").format(topic=row.topic or "–"),
-            _("Channel: {channel}").format(channel=row.channel or "–"),
-            _("Lead unit: {unit}").format(unit=row.lead_unit or "–"),
-        ]
-        if detail.portal_status:
-            facts.append(_("Portal status: {status}").format(status=detail.portal_status))
-        self.facts.setText(" · ".join(facts))
+        facts = {
+            "klasifikasi": row.klasifikasi, "topic": row.topic, "channel": row.channel,
+            "unit": row.lead_unit, "portal": detail.portal_status,
+        }
+        for key, value in facts.items():
+            label, shown = self.fact_values[key]
+            shown.setText(value or "–")
+            # A complaint entered here has no portal status: the line is left out.
+            for widget in (label, shown):
+                widget.setVisible(key != "portal" or bool(value))
         notes = []
         if row.urgent and detail.urgent_reason:
             notes.append(_("Urgent: {reason}").format(reason=detail.urgent_reason))
