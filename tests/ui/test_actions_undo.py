@@ -107,6 +107,15 @@ def test_dispose_by_keyboard_then_undo_and_redo_with_the_edit_shortcuts(
     qtbot.keyClick(dialog.units, Qt.Key.Key_Space)
     assert dialog.unit_ids() == [_unit(demo_services, "BIRO-HUKUM")]
     assert dialog.lead.text() == "Unit utama: Biro Hukum."
+    # The lead is in bold in the list, and stays in sight while another unit is looked for.
+    hukum = next(i for i in visible if not i.isHidden())
+    assert hukum.font().bold()
+    dialog.filter.selectAll()
+    qtbot.keyClicks(dialog.filter, "humas")
+    shown = {i.text() for i in visible if not i.isHidden()}
+    assert shown == {"Biro Hukum (BIRO-HUKUM)", "Biro Hubungan Masyarakat (BIRO-HUMAS)"}
+    humas = next(i for i in visible if i.text().endswith("(BIRO-HUMAS)"))
+    assert not humas.font().bold()
     qtbot.keyClick(dialog.instruction, Qt.Key.Key_Return, CTRL)
     detail = demo_services.register.get(complaint_id)
     assert detail.row.status is S.BELUM_DITINDAKLANJUTI and detail.row.lead_unit == "Biro Hukum"

@@ -117,7 +117,9 @@ class DisposeDialog(QDialog):
         needle = text.strip().casefold()
         for row in range(self.units.count()):
             item = self.units.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
+            # A unit ticked stays in sight whatever is searched next: it is going to be sent.
+            ticked = item.checkState() == Qt.CheckState.Checked
+            item.setHidden(bool(needle) and not ticked and needle not in item.text().casefold())
 
     def _on_units_item_changed(self, item: QListWidgetItem) -> None:
         unit_id = int(item.data(_UNIT_ID))
@@ -129,6 +131,13 @@ class DisposeDialog(QDialog):
 
     def _update(self) -> None:
         self.ok.setEnabled(bool(self._order))
+        lead_id = self._order[0] if self._order and not self._keeps_lead else None
+        for row in range(self.units.count()):
+            item = self.units.item(row)
+            font = item.font()
+            if font.bold() != (item.data(_UNIT_ID) == lead_id):
+                font.setBold(not font.bold())  # the lead unit in bold, in the list itself
+                item.setFont(font)
         if not self._order:
             self.lead.setText(_("Tick at least one unit. The first unit ticked leads."))
             return
