@@ -464,3 +464,14 @@ def test_an_urgent_complaint_has_a_dot_before_its_title(
     view.show_filter(ComplaintFilter(urgent=False))
     title = view.model.index(0, view.model.column_of(SortKey.TITLE))
     assert title.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_an_overdue_deadline_is_coloured_and_a_red_dot_only_means_urgent(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    view = _view(qtbot, demo_services)
+    view.show_filter(ComplaintFilter(sla=SlaFilter.OVERDUE, urgent=False))
+    due = view.model.index(0, view.model.column_of(SortKey.DUE))
+    assert due.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert due.data(Qt.ItemDataRole.ToolTipRole) == "Lewat batas waktu"
+    assert due.data(Qt.ItemDataRole.DecorationRole) is None
