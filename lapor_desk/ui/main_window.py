@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         # small laptop) the page scrolls; the window itself still fits the screen.
         area = QScrollArea()
         area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the navigation to the page
         area.setWidgetResizable(True)
         area.setWidget(page)
         self.pages.addWidget(area)

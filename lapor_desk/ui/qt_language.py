@@ -40,6 +40,14 @@ QT_TEXTS: dict[str, tuple[str, ...]] = {
         NC_("QPlatformTheme", "&No"),
         NC_("QPlatformTheme", "N&o to All"),
     ),
+    # The same buttons as a GNOME desktop's Qt theme names them (not asked offscreen).
+    "QGnomeTheme": (
+        NC_("QGnomeTheme", "&OK"),
+        NC_("QGnomeTheme", "&Save"),
+        NC_("QGnomeTheme", "&Cancel"),
+        NC_("QGnomeTheme", "&Close"),
+        NC_("QGnomeTheme", "Close without Saving"),
+    ),
     "QMessageBox": (
         NC_("QMessageBox", "Show Details..."),
         NC_("QMessageBox", "Hide Details..."),
@@ -160,4 +168,5 @@ def remove_translator(app: QCoreApplication) -> None:
     """Take :class:`QtTexts` out of ``app`` again, if :func:`apply_language` installed it."""
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()

@@ -30,11 +30,11 @@ def qt_language_restored(qapp: QApplication) -> Iterator[None]:
 
     For tests that apply a language to Qt (``apply_language``), as the app does at start.
     """
-    locale = QLocale()
+    locale, language = QLocale(), i18n.current_language()
     yield
     remove_translator(qapp)
     QLocale.setDefault(locale)
-    i18n.activate(i18n.DEFAULT_LANGUAGE)
+    i18n.activate(language)
 
 
 class _Hold(QRunnable):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -95,3 +95,18 @@ def test_the_window_fits_a_small_screen(qtbot: QtBot, demo_services: Services) -
     assert isinstance(area, QScrollArea)
     qtbot.waitUntil(lambda: area.horizontalScrollBar().isVisible())
     assert area.horizontalScrollBar().maximum() > 0
+
+
+def test_tab_goes_from_the_navigation_into_the_page(qtbot: QtBot, demo_services: Services) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page(window.register)
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    # Not the scroll area around the page, which nobody sees take the focus.
+    assert not isinstance(focused, QScrollArea)
+    assert focused is not None and window.register.isAncestorOf(focused)

@@ -243,7 +243,7 @@ class ComplaintForm(QDialog):
             # Emptied after a complaint saved without its disposition: the message naming
             # it stays until the next complaint is typed.
             return False
-        self.message.setText("")
+        self._say("")
         first_bad = self.fields.check_all()
         if first_bad is not None:
             first_bad.focus()

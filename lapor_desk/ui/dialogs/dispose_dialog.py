@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -127,17 +127,21 @@ class DisposeDialog(QDialog):
             self._order.append(unit_id)
         elif item.checkState() != Qt.CheckState.Checked and unit_id in self._order:
             self._order.remove(unit_id)
+            # Unticked, it follows the search again.
+            self._on_filter_text_changed(self.filter.text())
         self._update()
 
     def _update(self) -> None:
         self.ok.setEnabled(bool(self._order))
         lead_id = self._order[0] if self._order and not self._keeps_lead else None
-        for row in range(self.units.count()):
-            item = self.units.item(row)
-            font = item.font()
-            if font.bold() != (item.data(_UNIT_ID) == lead_id):
-                font.setBold(not font.bold())  # the lead unit in bold, in the list itself
-                item.setFont(font)
+        # The lead unit in bold, in the list itself (a font is no tick: no itemChanged for it).
+        with QSignalBlocker(self.units):
+            for row in range(self.units.count()):
+                item = self.units.item(row)
+                font = item.font()
+                if font.bold() != (item.data(_UNIT_ID) == lead_id):
+                    font.setBold(not font.bold())
+                    item.setFont(font)
         if not self._order:
             self.lead.setText(_("Tick at least one unit. The first unit ticked leads."))
             return
