@@ -41,6 +41,7 @@ from lapor_desk.ui.views.detail_sections import (
     Entry,
     Section,
     SlaSection,
+    fact_rows,
     text_label,
     when,
 )
@@ -137,21 +138,10 @@ class ComplaintDetailPane(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(1)
-        grid.setColumnStretch(1, 1)
-        self.fact_values: dict[str, tuple[QLabel, QLabel]] = {}
-        for row, (key, caption) in enumerate((
+        self.fact_values = fact_rows(grid, (
             ("klasifikasi", _("Klasifikasi")), ("topic", _("Topic")), ("channel", _("Channel")),
             ("unit", _("Lead unit")), ("portal", _("Portal status")),
-        )):
-            label = QLabel(caption)
-            label.setStyleSheet("color: #555;")
-            value = QLabel()
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, 1)
-            self.fact_values[key] = (label, value)
+        ))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)

@@ -215,6 +215,22 @@ def text_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def fact_rows(
+    grid: QGridLayout, rows: Sequence[tuple[str, str]]
+) -> dict[str, tuple[QLabel, QLabel]]:
+    """One fact a line in ``grid``: a grey caption, then its value; (caption, value) by key."""
+    found: dict[str, tuple[QLabel, QLabel]] = {}
+    for row, (key, caption) in enumerate(rows):
+        label = QLabel(caption)
+        label.setStyleSheet("color: #555;")
+        value = text_label("")
+        grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, row, 1)
+        found[key] = (label, value)
+    grid.setColumnStretch(1, 1)
+    return found
+
+
 DETAIL_STYLE = """
 QLabel#detailTitle { font-size: 14pt; font-weight: 600; }
 QLabel#detailTracking { color: #555; }

@@ -19,7 +19,7 @@ from lapor_desk.domain.privacy import (
 )
 from lapor_desk.i18n import _
 from lapor_desk.services.read_models import ComplaintDetail
-from lapor_desk.ui.views.detail_sections import Section
+from lapor_desk.ui.views.detail_sections import Section, fact_rows
 
 
 class ReporterSection(Section):
@@ -34,22 +34,11 @@ class ReporterSection(Section):
         self._role = role
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        self.values: dict[str, QLabel] = {}
         rows = (
             ("name", _("Name")), ("nik", _("NIK")), ("phone", _("Phone")),
             ("email", _("E-mail")), ("region", _("Region")),
         )
-        for row, (key, caption) in enumerate(rows):
-            label = QLabel(caption)
-            label.setStyleSheet("color: #555;")
-            value = QLabel()
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, 1)
-            self.values[key] = value
-        grid.setColumnStretch(1, 1)
+        self.values = {key: value for key, (_label, value) in fact_rows(grid, rows).items()}
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #5a2a7a;")
