@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QScrollArea
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -110,3 +110,15 @@ def test_tab_goes_from_the_navigation_into_the_page(qtbot: QtBot, demo_services:
     # Not the scroll area around the page, which nobody sees take the focus.
     assert not isinstance(focused, QScrollArea)
     assert focused is not None and window.register.isAncestorOf(focused)
+
+
+def test_every_date_field_of_the_window_writes_a_day_the_same_way(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    fields = window.findChildren(QDateTimeEdit)
+    assert len(fields) >= 8  # filters, reports, settings, master data, meetings
+    for field in fields:
+        wanted = "dd-MM-yyyy" if isinstance(field, QDateEdit) else "dd-MM-yyyy HH:mm"
+        assert (field.displayFormat(), field.calendarPopup()) == (wanted, True), field

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from lapor_desk.i18n import _
 
 ERROR_STYLE = "color: #a4161a;"
-#: How every date field shows a day, and a day with its time (one style on every screen).
-DATE_FORMAT = "dd-MM-yyyy"
-DATE_TIME_FORMAT = "dd-MM-yyyy HH:mm"
 HINT_STYLE = "color: #555;"
 
 
@@ -41,3 +46,13 @@ def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setStyleSheet(HINT_STYLE)
     label.setWordWrap(True)
     return label
+
+
+def with_calendar[E: QDateTimeEdit](edit: E) -> E:
+    """``edit`` with a calendar to pick from, showing a day the one way every screen does.
+
+    ``dd-MM-yyyy``, and ``dd-MM-yyyy HH:mm`` for a field that takes the time too.
+    """
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy" if isinstance(edit, QDateEdit) else "dd-MM-yyyy HH:mm")
+    return edit

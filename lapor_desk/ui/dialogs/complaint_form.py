@@ -37,7 +37,7 @@ from lapor_desk.domain.formatting import fmt_date, fmt_percent
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.register import OFFLINE_CHANNELS, ComplaintInput
-from lapor_desk.ui.dialogs import DATE_TIME_FORMAT, ERROR_STYLE, HINT_STYLE, hint_label
+from lapor_desk.ui.dialogs import ERROR_STYLE, HINT_STYLE, hint_label, with_calendar
 from lapor_desk.ui.dialogs.form_fields import CheckedField, FieldSet, PlainField
 from lapor_desk.ui.events import AppEvents
 
@@ -71,9 +71,7 @@ class ComplaintForm(QDialog):
 
         self.channel = QComboBox()
         self.channel.addItems(list(OFFLINE_CHANNELS))
-        self.received = QDateTimeEdit(QDateTime(now))
-        self.received.setDisplayFormat(DATE_TIME_FORMAT)
-        self.received.setCalendarPopup(True)
+        self.received = with_calendar(QDateTimeEdit(QDateTime(now)))
         self.received.setMaximumDateTime(QDateTime(now))
         self.title_field = self.fields.add(PlainField("title", required=_("Title")))
         self.title_field.edit.setMaxLength(500)

@@ -40,7 +40,7 @@ from lapor_desk.reports.document import Document, Paper
 from lapor_desk.reports.output import Format, render_bytes
 from lapor_desk.reports.setup import Masking
 from lapor_desk.services.bootstrap import Services
-from lapor_desk.ui.dialogs import DATE_FORMAT, hint_label
+from lapor_desk.ui.dialogs import hint_label, with_calendar
 from lapor_desk.ui.dialogs.pdf_preview import PdfPreview, print_pdf
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.workers import Progress, Worker, run_with_progress
@@ -119,8 +119,7 @@ class ExportDialog(QDialog):
         self.start = QDateEdit(_qdate(start or date(last_month.year, 1, 1)))
         self.end = QDateEdit(_qdate(end or last_month))
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(DATE_FORMAT)
+            with_calendar(edit)
         self.format = QComboBox()
         self.format.addItem("PDF", Format.PDF.value)
         self.format.addItem(_("Word (DOCX)"), Format.DOCX.value)

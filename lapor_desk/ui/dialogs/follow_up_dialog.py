@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus
 from lapor_desk.i18n import _
 from lapor_desk.services.intake import UnitChoice
-from lapor_desk.ui.dialogs import DATE_TIME_FORMAT, buttons, error_label, hint_label
+from lapor_desk.ui.dialogs import buttons, error_label, hint_label, with_calendar
 
 #: The status a complaint moves to with each kind of follow-up (as the service moves it).
 _MOVES_TO = {
@@ -56,9 +56,7 @@ class FollowUpDialog(QDialog):
             self.kind.addItem(kind.label, kind)
         default_kind = FollowUpKind.FIRST_RESPONSE if first else FollowUpKind.FOLLOW_UP
         self.kind.setCurrentIndex(self.kind.findData(default_kind))
-        self.posted_at = QDateTimeEdit(QDateTime(now))
-        self.posted_at.setDisplayFormat(DATE_TIME_FORMAT)
-        self.posted_at.setCalendarPopup(True)
+        self.posted_at = with_calendar(QDateTimeEdit(QDateTime(now)))
         self.posted_at.setDateTimeRange(QDateTime(received_at), QDateTime(now))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)

@@ -32,7 +32,7 @@ from lapor_desk.services.complaint_filter import (
     Privacy,
     SlaFilter,
 )
-from lapor_desk.ui.dialogs import DATE_FORMAT
+from lapor_desk.ui.dialogs import with_calendar
 
 _NO_DATE = QDate(2000, 1, 1)
 
@@ -92,9 +92,7 @@ class LazyCombo(FilterCombo):
 
 
 def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit = with_calendar(QDateEdit())
     edit.setMinimumDate(_NO_DATE)
     # The minimum date stands for "no bound", shown as a dash.
     edit.setSpecialValueText("–")

@@ -26,7 +26,7 @@ from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.ui.dialogs import DATE_FORMAT, hint_label
+from lapor_desk.ui.dialogs import hint_label, with_calendar
 from lapor_desk.ui.dialogs.export_dialog import (
     ATTENDANCE,
     MINUTES,
@@ -39,10 +39,7 @@ from lapor_desk.ui.views.letterhead_form import LetterheadForm
 
 
 def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    return edit
+    return with_calendar(QDateEdit(QDate(value.year, value.month, value.day)))
 
 
 class ReportsPage(QWidget):

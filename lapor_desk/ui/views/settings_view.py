@@ -34,7 +34,7 @@ from lapor_desk.domain.formatting import fmt_date_long
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.ui.dialogs import DATE_FORMAT, hint_label
+from lapor_desk.ui.dialogs import hint_label, with_calendar
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.preferences import save_language, stored_language
@@ -89,9 +89,7 @@ class SettingsView(QWidget):
         group = QButtonGroup(box)
         group.addButton(self.follow_today)
         group.addButton(self.fixed)
-        self.reference = QDateEdit()
-        self.reference.setCalendarPopup(True)
-        self.reference.setDisplayFormat(DATE_FORMAT)
+        self.reference = with_calendar(QDateEdit())
         self.reference_long = QLabel()
         self.apply_reference_button = QPushButton(_("Apply reference date"))
         fixed_row = QHBoxLayout()

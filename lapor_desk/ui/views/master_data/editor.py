@@ -35,7 +35,7 @@ from lapor_desk.domain.errors import LaporError, ValidationError
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.ui.dialogs import DATE_FORMAT, error_label, hint_label
+from lapor_desk.ui.dialogs import error_label, hint_label, with_calendar
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.workers import Progress, Worker, run_with_progress
@@ -58,9 +58,7 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         self.check = QCheckBox()
         self.check.setToolTip(tooltip)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATE_FORMAT)
+        self.edit = with_calendar(QDateEdit())
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

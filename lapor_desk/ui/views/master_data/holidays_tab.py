@@ -28,7 +28,7 @@ from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.master_data_models import HolidayLine
-from lapor_desk.ui.dialogs import DATE_FORMAT
+from lapor_desk.ui.dialogs import with_calendar
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.master_tables import HolidayTableModel
 from lapor_desk.ui.views.master_data.editor import EditorTab, from_qdate, to_qdate
@@ -62,9 +62,7 @@ class HolidaysTab(EditorTab):
         layout.addWidget(self.table)
         self.splitter.insertWidget(0, holder)
         self.splitter.setSizes([860, 460])
-        self.day = QDateEdit(to_qdate(reference))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(DATE_FORMAT)
+        self.day = with_calendar(QDateEdit(to_qdate(reference)))
         self.day_name = QLabel()
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("e.g. SKB 3 Menteri, cuti bersama tambahan"))

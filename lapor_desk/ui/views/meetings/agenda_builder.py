@@ -34,7 +34,7 @@ from lapor_desk.i18n import _, ngettext
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.meeting_models import AgendaProposal, MeetingDetail, ProposedItem
-from lapor_desk.ui.dialogs import DATE_FORMAT
+from lapor_desk.ui.dialogs import with_calendar
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.meeting_tables import ID_ROLE, AgendaTableModel
 from lapor_desk.ui.views.meetings.common import (
@@ -63,9 +63,7 @@ class AgendaBuilder(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.cutoff = QDateEdit()
-        self.cutoff.setCalendarPopup(True)
-        self.cutoff.setDisplayFormat(DATE_FORMAT)
+        self.cutoff = with_calendar(QDateEdit())
         self.units = UnitChecklist()
         self.units.setMaximumHeight(110)
         self.propose_button = QPushButton(_("Propose"))

@@ -34,7 +34,7 @@ from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.meeting_inputs import MeetingInput, NarasumberInput
 from lapor_desk.services.meeting_models import MeetingDetail
-from lapor_desk.ui.dialogs import DATE_FORMAT
+from lapor_desk.ui.dialogs import with_calendar
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.views.meetings.common import (
     UnitChecklist,
@@ -82,9 +82,7 @@ class MeetingPlanner(QWidget):
         self.kind = QComboBox()
         for kind in MeetingKind:
             self.kind.addItem(kind.label, kind)
-        self.meeting_date = QDateEdit()
-        self.meeting_date.setCalendarPopup(True)
-        self.meeting_date.setDisplayFormat(DATE_FORMAT)
+        self.meeting_date = with_calendar(QDateEdit())
         self.call_time = QLineEdit()
         self.start_time = QLineEdit()
         self.end_time = QLineEdit()

@@ -31,7 +31,7 @@ from lapor_desk.domain.meeting_outcomes import RenaksiStatus
 from lapor_desk.i18n import _
 from lapor_desk.services.meeting_models import UnitRef
 from lapor_desk.services.renaksi import RenaksiInput, RenaksiRow
-from lapor_desk.ui.dialogs import DATE_FORMAT
+from lapor_desk.ui.dialogs import with_calendar
 from lapor_desk.ui.views.meetings.common import compact, form_error, from_qdate, to_qdate
 
 
@@ -58,9 +58,7 @@ class RenaksiForm(QGroupBox):
         self.unit = QComboBox()
         compact(self.unit)
         self.has_target = QCheckBox(_("Target date"))
-        self.target = QDateEdit()
-        self.target.setCalendarPopup(True)
-        self.target.setDisplayFormat(DATE_FORMAT)
+        self.target = with_calendar(QDateEdit())
         self.has_target.toggled.connect(self.target.setEnabled)
         self.status = QComboBox()
         for status in RenaksiStatus:
