@@ -36,6 +36,9 @@ SHORTCUTS = frozenset({"Alt+Left", "Alt+Right", "Alt+Up"})
 #: direction, a key's name, the progress bar's "%p%", the file dialog's "Drive" and "Folder".
 UNTRANSLATED = frozenset({
     "QGuiApplication", "QShortcut", "QProgressBar", "QAbstractFileIconProvider",
+    # A file type's description from the system's MIME database, asked for only when the
+    # database has none in the user's languages (it depends on what ran before).
+    "QMimeType",
 })
 #: Classes that ask only on a real desktop, not offscreen.
 ASKED_ELSEWHERE = frozenset({"QGnomeTheme"})
@@ -156,7 +159,7 @@ def test_every_text_qt_asks_for_has_its_translation(
     ours = {(context, text) for context, texts in QT_TEXTS.items() for text in texts}
     asked = {(c, t) for c, t in recorder.asked if t not in SHORTCUTS}
     # Every class that asked is translated, or known to need nothing.
-    assert {c for c, _t in asked} - QT_TEXTS.keys() == UNTRANSLATED
+    assert {c for c, _t in asked} - QT_TEXTS.keys() <= UNTRANSLATED
     asked = {(c, t) for c, t in asked if c in QT_TEXTS}
     # A Qt upgrade that renames a text shows up here, both ways.
     assert asked - ours == set()

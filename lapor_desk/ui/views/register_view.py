@@ -138,9 +138,6 @@ class RegisterView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        # Two thirds for the table, whatever the detail shown first would ask for (the pane
-        # keeps its own minimum width); the user's dragging is kept from then on.
-        self.splitter.setSizes([650, 350])
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.count_label)
