@@ -14,7 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
-from lapor_desk.domain.enums import InternalStatus, SlaState
+from lapor_desk.domain.enums import OPEN_STATUSES, InternalStatus, SlaState
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_filter import ComplaintFilter, SlaFilter, Sort, SortKey
 from lapor_desk.services.complaint_query import RegisterRow, SlaWindow
@@ -113,7 +113,11 @@ def test_clicking_rows_and_headers(qtbot: QtBot, demo_services: Services) -> Non
 def test_filters_from_the_bar(qtbot: QtBot, demo_services: Services) -> None:
     view = _view(qtbot, demo_services)
     view.filters.status.setFocus()
-    # Keyboard on the status list: Down moves to the first status.
+    # Keyboard on the status list: Down moves to every open status, then to the first status.
+    qtbot.keyClick(view.filters.status, Qt.Key.Key_Down)
+    assert _counted(qtbot, view) == demo_services.complaints.count(
+        ComplaintFilter(statuses=OPEN_STATUSES)
+    ) < 4447
     qtbot.keyClick(view.filters.status, Qt.Key.Key_Down)
     first = next(iter(InternalStatus))
     assert _counted(qtbot, view) == demo_services.complaints.count(
@@ -321,6 +325,33 @@ def test_the_count_starts_once_the_table_has_painted_the_first_page(
     qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
     assert waiting_at_paint[0] is True and not view.model.count_waiting
 
+
+
+def test_a_filter_of_several_statuses_is_shown_and_kept(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    view = _view(qtbot, demo_services)
+    several = frozenset({InternalStatus.PROSES, InternalStatus.SELESAI})
+    view.show_filter(ComplaintFilter(statuses=several))
+    assert view.model.filter.statuses == several
+    assert view.filters.status.currentText() == ", ".join(
+        s.label for s in InternalStatus if s in several
+    )
+    # Another list changed: the statuses stay in the filter.
+    view.filters.urgent.setCurrentIndex(view.filters.urgent.findData(True))
+    assert view.model.filter == ComplaintFilter(statuses=several, urgent=True)
+    assert _counted(qtbot, view) == demo_services.complaints.count(view.model.filter)
+    # Another set replaces the item of the first; the open statuses have an item of their own.
+    other = frozenset({InternalStatus.DIARSIPKAN, InternalStatus.TERBLOKIR})
+    view.show_filter(ComplaintFilter(statuses=other))
+    assert view.model.filter.statuses == other
+    assert view.filters.status.count() == len(InternalStatus) + 3
+    assert view.filters.status.findData(several) == -1
+    items = view.filters.status.count()
+    view.show_filter(ComplaintFilter(statuses=OPEN_STATUSES))
+    assert view.filters.status.currentIndex() == 1
+    assert view.model.filter.statuses == OPEN_STATUSES
+    assert view.filters.status.count() == items - 1
 
 def test_a_count_that_arrives_after_the_window_closed_is_dropped(
     qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desk.domain.enums import InternalStatus, Klasifikasi
+from lapor_desk.domain.enums import OPEN_STATUSES, InternalStatus, Klasifikasi
 from lapor_desk.i18n import _
 from lapor_desk.services.complaint_filter import (
     NO_KLASIFIKASI,
@@ -118,7 +118,12 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search titles and texts (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.status = FilterCombo(_("All statuses"), [(s.label, s) for s in InternalStatus])
+        # One status, or every open one (what still needs work); a saved filter with some
+        # other set of statuses gets an item of its own when shown (show_filter).
+        self.status = FilterCombo(
+            _("All statuses"),
+            [(_("Every open status"), OPEN_STATUSES)] + [(s.label, s) for s in InternalStatus],
+        )
         self.unit = LazyCombo(_("All units"), units)
         self.topic = LazyCombo(_("All topics"), topics)
         self.klasifikasi = FilterCombo(
@@ -196,7 +201,7 @@ class FilterBar(QWidget):
         sla = self.sla.currentData()
         privacy = self.privacy.currentData()
         return ComplaintFilter(
-            statuses=frozenset({InternalStatus(status)}) if status is not None else frozenset(),
+            statuses=_statuses(status),
             unit_id=self.unit.currentData(),
             topic_id=self.topic.currentData(),
             klasifikasi=self.klasifikasi.currentData(),
@@ -217,7 +222,7 @@ class FilterBar(QWidget):
                 lazy.ensure_loaded()
         self._quiet = True
         try:
-            status = next(iter(value.statuses)) if len(value.statuses) == 1 else None
+            status = self._status_item(value.statuses)
             for combo, data in zip(
                 self.lists,
                 (status, value.unit_id, value.topic_id, value.klasifikasi, value.channel,
@@ -232,6 +237,21 @@ class FilterBar(QWidget):
         finally:
             self._quiet = False
 
+    def _status_item(self, statuses: frozenset[InternalStatus]) -> object:
+        """The status list's data for ``statuses``, adding an item for a set it does not offer."""
+        if not statuses:
+            return None
+        if len(statuses) == 1:
+            return next(iter(statuses))
+        last = self.status.count() - 1
+        if last > len(InternalStatus) + 1:
+            self.status.removeItem(last)  # the item of the set shown before
+        if self.status.findData(statuses) < 0:
+            names = ", ".join(s.label for s in InternalStatus if s in statuses)
+            self.status.addItem(names, statuses)
+            self.status.setItemData(self.status.count() - 1, names, Qt.ItemDataRole.ToolTipRole)
+        return statuses
+
     def reload_choices(self) -> None:
         """Read the units, topics and channels again where they were read (master data changed)."""
         self._quiet = True
@@ -240,6 +260,15 @@ class FilterBar(QWidget):
                 combo.reload()
         finally:
             self._quiet = False
+
+
+def _statuses(data: object) -> frozenset[InternalStatus]:
+    """The statuses of the status list's data: none, one (a plain string from Qt) or a set."""
+    if data is None:
+        return frozenset()
+    if isinstance(data, frozenset):
+        return frozenset(InternalStatus(s) for s in data)
+    return frozenset({InternalStatus(str(data))})
 
 
 def _bound(edit: QDateEdit) -> date | None:
