@@ -33,7 +33,7 @@ def run(db: str | Path | None = None, language: str | None = None) -> int:
             if services.stats.is_empty():
                 services.demo.load(LOCAL_OPERATOR)
             window = MainWindow(services)
-            window.show()
+            window.show_on_screen()
             return int(app.exec())
     except LaporError as error:
         QMessageBox.critical(None, "LAPOR Desk", str(error))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -39,6 +39,9 @@ QLabel#figureValue { font-size: 20pt; font-weight: 600; color: #1f4e79; }
 QLabel#placeholder { color: #555; font-size: 11pt; }
 """
 
+#: The window's size when the screen has room for it.
+DEFAULT_SIZE = QSize(1280, 800)
+
 
 class MainWindow(QMainWindow):
     """LAPOR Desk's window over one register."""
@@ -54,7 +57,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self.events = events or AppEvents(self)
         self.setWindowTitle(_("LAPOR Desk — SP4N-LAPOR! complaint register"))
-        self.resize(1280, 800)
+        self.resize(DEFAULT_SIZE)
         self.setStyleSheet(STYLE)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -86,10 +89,26 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.reference_label)
         # File menu first: "Import portal export…" (Ctrl+I) opens the import wizard.
+        self.file_menu = self.menuBar().addMenu(_("&File"))
         self.import_menu = ImportMenu(self, services, self.events, actor)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(_("&Quit"), self)
+        # Ctrl+Q on every system (Qt's standard Quit key has none on Windows).
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
         # Detail pane beside the register, Edit and Complaint menus, the window's undo stack.
         self.complaint_menus = ComplaintMenus(self, services, self.events, actor, self.register)
         self.refresh()
+
+    def show_on_screen(self) -> None:
+        """Show the window at its size, or maximized on a screen too small for it."""
+        screen = self.screen().availableGeometry().size()
+        if fits(DEFAULT_SIZE, screen):
+            self.show()
+        else:
+            self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Stop the register's count first: the register may be closed right after the window."""
@@ -141,3 +160,11 @@ class MainWindow(QMainWindow):
             _("Reference date: {date}").format(date=fmt_date_long(reference))
         )
         self.overview.show_stats(self._services.stats.stats(reference))
+
+
+def fits(window: QSize, screen: QSize) -> bool:
+    """Whether a window of ``window`` size and its frame fit on ``screen`` (available area)."""
+    frame = QSize(20, 40)  # the borders and title bar the window manager adds
+    return window.width() + frame.width() <= screen.width() and (
+        window.height() + frame.height() <= screen.height()
+    )

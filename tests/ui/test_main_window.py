@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QScrollArea
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from lapor_desk import i18n
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.ui.itemmodels.unit_stats import UnitStatsTableModel
-from lapor_desk.ui.main_window import MainWindow
+from lapor_desk.ui.main_window import DEFAULT_SIZE, MainWindow, fits
 
 
 def test_window_shows_register_figures_in_indonesian(qtbot: QtBot, demo_services: Services) -> None:
@@ -95,6 +95,38 @@ def test_the_window_fits_a_small_screen(qtbot: QtBot, demo_services: Services) -
     assert isinstance(area, QScrollArea)
     qtbot.waitUntil(lambda: area.horizontalScrollBar().isVisible())
     assert area.horizontalScrollBar().maximum() > 0
+
+
+def test_ctrl_q_in_the_file_menu_closes_the_window(qtbot: QtBot, demo_services: Services) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()  # the offscreen platform has no window manager to do it
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.menuBar().actions()[0].text() == "&Berkas"
+    texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert texts[-1] == "&Keluar" and window.quit_action.shortcut().toString() == "Ctrl+Q"
+    qtbot.keyClick(window.register.table, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_the_window_opens_maximized_on_a_screen_too_small_for_it(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    assert fits(DEFAULT_SIZE, QSize(1920, 1040))
+    assert fits(DEFAULT_SIZE, QSize(1300, 840))
+    assert not fits(DEFAULT_SIZE, QSize(1366, 728))  # a 1366x768 laptop less its panel
+    assert not fits(DEFAULT_SIZE, QSize(1024, 728))
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry().size()
+    assert not fits(DEFAULT_SIZE, screen)  # Qt's offscreen screen: 800x800
+    window.show_on_screen()
+    assert window.isMaximized()
+    # As small as the window can be (a 1024-pixel screen's width) on the test's 800 pixels.
+    qtbot.waitUntil(lambda: window.width() < DEFAULT_SIZE.width())
+    assert window.height() <= screen.height()
 
 
 def test_tab_goes_from_the_navigation_into_the_page(qtbot: QtBot, demo_services: Services) -> None:
