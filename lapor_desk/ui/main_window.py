@@ -29,6 +29,7 @@ from lapor_desk.ui.views.overview import OverviewView
 from lapor_desk.ui.views.register_view import RegisterView
 from lapor_desk.ui.views.reports_page import ReportsPage
 from lapor_desk.ui.views.settings_view import SettingsView
+from lapor_desk.ui.wheel_guard import WheelGuard, guard_wheel
 
 STYLE = """
 QListWidget#navigation { font-size: 11pt; padding: 6px; }
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(190)
         self.pages = QStackedWidget()
+        self._wheel_guard = WheelGuard(self)
         self.overview = OverviewView()
         self._add_page(_("Overview"), self.overview)
         self.register = RegisterView(services, self.events, actor)
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the navigation to the page
         area.setWidgetResizable(True)
         area.setWidget(page)
+        # The wheel scrolls the page over a list or a date the user has not chosen.
+        guard_wheel(page, self._wheel_guard)
         self.pages.addWidget(area)
 
     def page_index(self, page: QWidget) -> int:

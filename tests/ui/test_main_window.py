@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QScrollArea
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -95,6 +104,50 @@ def test_the_window_fits_a_small_screen(qtbot: QtBot, demo_services: Services) -
     assert isinstance(area, QScrollArea)
     qtbot.waitUntil(lambda: area.horizontalScrollBar().isVisible())
     assert area.horizontalScrollBar().maximum() > 0
+
+
+def _wheel(widget: QWidget, delta: int) -> None:
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre, QPointF(widget.mapToGlobal(centre)), QPoint(), QPoint(0, delta),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_page_over_a_field_nobody_chose(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(window.reports)  # taller than the window at this size: scrolls down
+    area = window.pages.currentWidget()
+    assert isinstance(area, QScrollArea)
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    start = window.reports.start
+    day = start.date()
+    _wheel(start, -120)  # down
+    assert start.date() == day and bar.value() > 0 and not start.hasFocus()
+    # Chosen (clicked or tabbed into), the field takes the wheel as Qt's fields do.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    start.setFocus()
+    assert start.hasFocus()
+    scrolled = bar.value()
+    _wheel(start, 120)  # up: the day after 1 January
+    assert start.date() == day.addDays(1) and bar.value() == scrolled
+    # Every list and spin box of every page is guarded.
+    for page in (window.register, window.meetings, window.reports, window.master_data,
+                 window.settings):
+        fields = [*page.findChildren(QComboBox), *page.findChildren(QAbstractSpinBox)]
+        assert fields and all(
+            f.focusPolicy() != Qt.FocusPolicy.WheelFocus for f in fields
+        ), page
 
 
 def test_ctrl_q_in_the_file_menu_closes_the_window(qtbot: QtBot, demo_services: Services) -> None:
