@@ -159,8 +159,13 @@ def test_full_flow_by_keyboard_and_mouse(
     assert wizard.currentPage() is wizard.result_page
     result = wizard.import_result
     assert result is not None and result.new == 12 and result.batch_id is not None
-    assert wizard.result_page.counts.text().startswith("Diimpor: 12 baru, 0 berubah")
-    assert wizard.result_page.batch.text() == f"No. {result.batch_id}"
+    page = wizard.result_page
+    assert page.counts.text() == "12 baru, 0 berubah (0 perubahan status), 0 tidak berubah."
+    assert page.missing.text() == "tidak ada"
+    assert page.batch.text() == str(result.batch_id)
+    # The warnings of the preview, each on a line of its own.
+    assert page.warnings_label.text() == f"{len(warnings)} peringatan:"
+    assert [page.warnings.item(r).text() for r in range(page.warnings.count())] == warnings
     assert result.backup is not None and result.backup.exists()
     assert str(result.backup) in wizard.result_page.backup.text()
     emitted = changed.args[0]

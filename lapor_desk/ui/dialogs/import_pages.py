@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.domain.formatting import fmt_int
-from lapor_desk.i18n import _
+from lapor_desk.i18n import _, ngettext
 from lapor_desk.services.importer import ImportProfileRow, ImportResult
 from lapor_desk.services.importer.mapping import (
     ColumnMapping,
@@ -301,7 +302,7 @@ class ColumnsPage(QWizardPage):
 
 
 class ResultPage(QWizardPage):
-    """Step 4: what was written, the batch number and the backup."""
+    """Step 4: what was written, what the export no longer lists, the batch, the backup."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -309,26 +310,45 @@ class ResultPage(QWizardPage):
         self.setSubTitle(_("The register now holds the export. The import history keeps the "
                            "batch."))
         self.counts = QLabel()
+        self.missing = QLabel()
         self.batch = QLabel()
         self.backup = QLabel()
-        self.warnings = QLabel()
-        for label in (self.counts, self.batch, self.backup, self.warnings):
+        for label in (self.counts, self.missing, self.batch, self.backup):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form = QFormLayout(self)
+        # Each warning on a line of its own, to read or copy (none: the list is hidden).
+        self.warnings = QListWidget()
+        self.warnings.setWordWrap(True)
+        self.warnings_label = QLabel()
+        form = QFormLayout()
         form.addRow(_("Written:"), self.counts)
+        form.addRow(_("Not in this export:"), self.missing)
         form.addRow(_("Import batch:"), self.batch)
         form.addRow(_("Backup:"), self.backup)
-        form.addRow(_("Warnings:"), self.warnings)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.warnings, 1)
 
     def show_result(self, result: ImportResult) -> None:
         """Fill the page from the commit's result."""
         self.counts.setText(_(
-            "Imported: {new} new, {changed} changed ({moves} status changes), {unchanged} "
-            "unchanged.").format(new=fmt_int(result.new), changed=fmt_int(result.changed),
-                                 moves=fmt_int(result.status_moves),
-                                 unchanged=fmt_int(result.unchanged)))
-        self.batch.setText(_("No. {id}").format(id=result.batch_id) if result.batch_id else "-")
+            "{new} new, {changed} changed ({moves} status changes), {unchanged} unchanged."
+        ).format(new=fmt_int(result.new), changed=fmt_int(result.changed),
+                 moves=fmt_int(result.status_moves), unchanged=fmt_int(result.unchanged)))
+        self.missing.setText(ngettext(
+            "{n} complaint of the register, neither changed nor deleted.",
+            "{n} complaints of the register, neither changed nor deleted.",
+            result.missing,
+        ).format(n=fmt_int(result.missing)) if result.missing else _("none"))
+        self.batch.setText(str(result.batch_id) if result.batch_id else "–")
         # The path alone where there is one; on a database server the note says why not.
         self.backup.setText(str(result.backup) if result.backup else result.backup_note)
-        self.warnings.setText(fmt_int(len(result.warnings)))
+        self.warnings.clear()
+        self.warnings.addItems(list(result.warnings))
+        self.warnings_label.setText(
+            ngettext("{n} warning:", "{n} warnings:", len(result.warnings)).format(
+                n=fmt_int(len(result.warnings))
+            ) if result.warnings else _("No warnings.")
+        )
+        self.warnings.setVisible(bool(result.warnings))
