@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from lapor_desk.i18n import current_language
@@ -52,3 +53,32 @@ def fmt_date(value: date, locale: str | None = None) -> str:
     from babel.dates import format_date
 
     return format_date(value, "d MMMM y", locale=locale or _locale())
+
+
+def fmt_time(hour: int, minute: int, locale: str | None = None) -> str:
+    """``08.15`` in Indonesian (PUEBI), ``08:15`` in English."""
+    separator = "." if (locale or _locale()) == "id" else ":"
+    return f"{hour:02d}{separator}{minute:02d}"
+
+
+#: An ISO date (2022-10-01), with a time (2022-11-01 08:15:00) or in brackets, as the portal's
+#: export header writes them.
+_ISO_DATE = re.compile(r"\(?(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::\d{2})?)?\)?")
+
+
+def fmt_iso_dates(text: str, locale: str | None = None) -> str:
+    """Every ISO date in ``text`` as a person writes it.
+
+    ``(2022-10-01) - (2022-10-31)`` → ``1 Oktober 2022 – 31 Oktober 2022``; what only looks
+    like a date (2022-13-45) stays as it is.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        year, month, day, hour, minute = match.groups()
+        try:
+            written = fmt_date(date(int(year), int(month), int(day)), locale)
+        except ValueError:  # not a date after all
+            return match.group(0)
+        return f"{written} {fmt_time(int(hour), int(minute), locale)}" if hour else written
+
+    return _ISO_DATE.sub(one, text).replace(" - ", " – ")

@@ -12,7 +12,9 @@ from lapor_desk.domain.formatting import (
     fmt_date_long,
     fmt_decimal,
     fmt_int,
+    fmt_iso_dates,
     fmt_percent,
+    fmt_time,
 )
 
 
@@ -38,6 +40,15 @@ class TestIndonesianByDefault:
         assert fmt_date_long(date(2022, 11, 15)) == "Selasa, 15 November 2022"
         assert fmt_date_long(date(2022, 8, 17)) == "Rabu, 17 Agustus 2022"
         assert fmt_date(date(2022, 5, 2)) == "2 Mei 2022"
+
+    def test_iso_dates_in_a_text_are_written_out_with_an_indonesian_time(self) -> None:
+        assert (fmt_iso_dates("(2022-10-01) - (2022-10-31)")
+                == "1 Oktober 2022 – 31 Oktober 2022")
+        assert fmt_iso_dates("2022-11-01 08:15:00") == "1 November 2022 08.15"
+        assert fmt_iso_dates("dibuat 2022-11-01T17:05") == "dibuat 1 November 2022 17.05"
+        assert fmt_iso_dates("2022-13-45 bukan tanggal") == "2022-13-45 bukan tanggal"
+        assert fmt_iso_dates("2022-11-01 08:15", locale="en") == "1 November 2022 08:15"
+        assert fmt_time(8, 5) == "08.05" and fmt_time(8, 5, locale="en") == "08:05"
 
     def test_a_missing_value_is_a_dash_not_zero(self) -> None:
         assert fmt_percent(None) == DASH == "–"

@@ -6,9 +6,7 @@ a worker and moves on when it is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.domain.errors import LaporError
-from lapor_desk.domain.formatting import fmt_date, fmt_int
+from lapor_desk.domain.formatting import fmt_int, fmt_iso_dates
 from lapor_desk.i18n import _
 from lapor_desk.services.importer import ImportPreview
 from lapor_desk.services.importer.mapping import write_error_list
@@ -49,23 +47,6 @@ OK_STYLE = "color: #1b5e20;"
 
 
 #: A date the portal writes in its export's header, perhaps in brackets and with a time.
-_HEADER_DATE = re.compile(r"\(?(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::\d{2})?)?\)?")
-
-
-def _readable(text: str) -> str:
-    """The export header's dates as a person writes them ("1 Oktober 2022 – 31 Oktober 2022")."""
-
-    def one(match: re.Match[str]) -> str:
-        year, month, day, hour, minute = match.groups()
-        try:
-            written = fmt_date(date(int(year), int(month), int(day)))
-        except ValueError:  # not a date after all: as the file has it
-            return match.group(0)
-        return f"{written} {hour}.{minute}" if hour else written
-
-    return _HEADER_DATE.sub(one, text).replace(" - ", " – ")
-
-
 class PreviewPage(QWizardPage):
     """Step 3: what the import would do, each list browsable; the commit starts from here."""
 
@@ -180,8 +161,8 @@ class PreviewPage(QWizardPage):
         if preview.institution or preview.generated_on or preview.period:
             lines.append(_("Institution: {institution} · generated: {generated} · period: "
                            "{period}").format(institution=preview.institution or "-",
-                                              generated=_readable(preview.generated_on or "-"),
-                                              period=_readable(preview.period or "-")))
+                                              generated=fmt_iso_dates(preview.generated_on or "-"),
+                                              period=fmt_iso_dates(preview.period or "-")))
         lines.append(_("{rows} rows read; profile: {profile}").format(
             rows=fmt_int(preview.rows_read),
             profile=preview.profile or _("(built-in column names)")))
