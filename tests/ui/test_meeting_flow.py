@@ -151,19 +151,27 @@ def _run_by_keyboard(
     assert complaint is not None and complaint.tracking_id in mode.summary.title.text()
 
     # A decision (Ctrl+2, type, Ctrl+Enter) reaches the complaint's history.
+    mode.record_tabs.setCurrentWidget(mode.action_panel)
     qtbot.keyClick(mode.notes, Qt.Key.Key_2, CTRL)
+    assert mode.record_tabs.currentWidget() is mode.decision_panel
     assert QApplication.focusWidget() is mode.decision_panel.text
     qtbot.keyClicks(mode.decision_panel.text, "Unit menyelesaikan verifikasi minggu ini.")
     qtbot.keyClick(mode.decision_panel.text, Qt.Key.Key_Return, CTRL)
+    # Its tab counts it.
+    assert mode.record_tabs.tabText(0) == "Keputusan (Ctrl+2) · 1"
     decisions = services.meeting_notes.item(items[1]).decisions
     assert [d.text for d in decisions] == ["Unit menyelesaikan verifikasi minggu ini."]
     history = services.register.get(complaint.id).history
     assert "Unit menyelesaikan verifikasi" in (history[-1].reason or "")
 
     # An action item (Ctrl+3, type, Enter): owner is the item's unit, linked to its complaint.
+    assert mode.record_tabs.tabText(1) == "Tindak lanjut (Ctrl+3)"
     qtbot.keyClick(mode.decision_panel.text, Qt.Key.Key_3, CTRL)
+    assert mode.record_tabs.currentWidget() is mode.action_panel
+    assert QApplication.focusWidget() is mode.action_panel.description
     qtbot.keyClicks(mode.action_panel.description, "Kirim jawaban kepada pelapor")
     qtbot.keyClick(mode.action_panel.description, Qt.Key.Key_Return)
+    assert mode.record_tabs.tabText(1) == "Tindak lanjut (Ctrl+3) · 1"
     (action,) = services.action_items.list_items(ActionFilter(meeting_id=meeting_id))
     assert action.description == "Kirim jawaban kepada pelapor"
     assert action.owner_unit == mode.detail.row.unit and action.tracking_id == complaint.tracking_id
@@ -321,3 +329,31 @@ def test_an_action_is_corrected_and_deleted_while_in_session(
     panel.list.setCurrentRow(0)
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     assert len(services.action_items.list_items(ActionFilter(meeting_id=meeting_id))) == 1
+
+
+def test_meeting_mode_fits_a_laptop_screen(qtbot: QtBot, demo_services: Services) -> None:
+    # A 1366x768 laptop leaves a window about 700 pixels; the demo meeting's long title and an
+    # item with a decision and an action item used to need 830.
+    meeting = next(
+        m for m in demo_services.meetings.list_meetings() if m.meeting_date == date(2022, 11, 15)
+    )
+    demo_services.meetings.reopen(LOCAL_OPERATOR, meeting.id, "Uji layar laptop")
+    mode = MeetingMode(demo_services, AppEvents(), LOCAL_OPERATOR, meeting.id)
+    qtbot.addWidget(mode)
+    item = next(i for i in mode.items if i.complaint_id and i.action_count)
+    mode.go_to(mode.items.index(item))
+    mode.resize(1366, 700)
+    mode.show()
+    qtbot.waitExposed(mode)
+    assert mode.minimumSizeHint().height() <= 700
+    assert (mode.width(), mode.height()) == (1366, 700)
+    # The title on one line, cut short; the whole of it in the tooltip.
+    title = f"Rapat No. {meeting.label} — {meeting.title}"
+    assert mode.heading.text().endswith("…") and mode.heading.toolTip() == title
+    assert mode.heading.height() < 2 * mode.heading.fontMetrics().height()
+    # Both forms are a tab away, and every field of the one shown is inside the window.
+    for panel in (mode.decision_panel, mode.action_panel):
+        mode.record_tabs.setCurrentWidget(panel)
+        QApplication.processEvents()
+        bottom = panel.mapTo(mode, panel.rect().bottomLeft()).y()
+        assert panel.isVisible() and bottom <= mode.height()

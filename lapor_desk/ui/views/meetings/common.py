@@ -7,7 +7,15 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QWidget,
+)
 
 from lapor_desk.domain.errors import LaporError, ValidationError
 from lapor_desk.domain.meetings import MeetingStatus
@@ -145,6 +153,33 @@ class UnitChecklist(QListWidget):
             item = self.item(row)
             wanted = int(item.data(Qt.ItemDataRole.UserRole)) in unit_ids
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+class ElidedLabel(QLabel):
+    """One line of text, cut short with "…" when the label is narrower; the whole in a tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        # As narrow as the layout needs: the text is cut, not the window widened.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text``, cut to the label's width."""
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Cut the text again to the new width."""
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(0, self.contentsRect().width())
+        )
+        self.setText(shown)
+        self.setToolTip(self.full_text if shown != self.full_text else "")
 
 
 def form_error() -> QLabel:

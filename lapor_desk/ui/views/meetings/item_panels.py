@@ -174,6 +174,7 @@ class DecisionPanel(QGroupBox):
         row.addWidget(self.error, 1)
         row.addWidget(self.record_button)
         layout.addLayout(row)
+        layout.addStretch(1)  # in a tab beside the taller action form: the space goes below
         self.kind.currentIndexChanged.connect(self._update)
         self._status: InternalStatus | None = None
 

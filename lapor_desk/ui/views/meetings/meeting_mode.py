@@ -33,6 +33,7 @@ from lapor_desk.ui.views.meetings.action_panel import ActionPanel
 from lapor_desk.ui.views.meetings.autosave import NotesBox, Saver
 from lapor_desk.ui.views.meetings.common import (
     MEETING_STYLE,
+    ElidedLabel,
     call_service,
     hint,
     style_status_chip,
@@ -77,10 +78,10 @@ class MeetingMode(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel()
+        # One line, cut short with "…" (the whole title in its tooltip): a title that wraps
+        # takes the height a 1366x768 laptop does not have.
+        self.heading = ElidedLabel()
         self.heading.setObjectName("meetingHeading")
-        self.heading.setWordWrap(True)
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_chip = QLabel()
         self.start_button = QPushButton(_("Start the meeting"))
         self.start_button.clicked.connect(self.start_meeting)
@@ -144,14 +145,19 @@ class MeetingMode(QWidget):
         centre.addWidget(self.navigation_hint)
         centre_widget = QWidget()
         centre_widget.setLayout(centre)
+        # The decision and action forms share a tab widget (Ctrl+2 / Ctrl+3 bring each
+        # forward; their tabs count what is recorded): one above the other, they made the
+        # window taller than a 1366x768 laptop's screen. The notes take what is left.
+        self.record_tabs = QTabWidget()
+        for panel in (self.decision_panel, self.action_panel):
+            panel.setTitle("")
+            panel.setFlat(True)
+            self.record_tabs.addTab(panel, "")
+        self.record_tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         side = QVBoxLayout()
         side.addWidget(self.state_note)
         side.addWidget(self.notes_tabs, 1)
-        side.addWidget(self.decision_panel)
-        side.addWidget(self.action_panel)
-        for panel in (self.decision_panel, self.action_panel):
-            # Their forms keep full height; the notes take what is left of the column.
-            panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        side.addWidget(self.record_tabs)
         side_widget = QWidget()
         side_widget.setLayout(side)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -176,8 +182,9 @@ class MeetingMode(QWidget):
             ("Ctrl+Right", self.next_item),
             ("Ctrl+Left", self.previous_item),
             ("Ctrl+1", lambda: self._focus_notes(self.item_notes)),
-            ("Ctrl+2", self.decision_panel.text.setFocus),
-            ("Ctrl+3", self.action_panel.description.setFocus),
+            ("Ctrl+2", lambda: self._focus_record(self.decision_panel, self.decision_panel.text)),
+            ("Ctrl+3", lambda: self._focus_record(self.action_panel,
+                                                  self.action_panel.description)),
             ("Ctrl+4", lambda: self._focus_notes(self.meeting_notes)),
             ("Ctrl+Shift+E", self.end_meeting),
             ("Esc", self.close),
@@ -189,6 +196,21 @@ class MeetingMode(QWidget):
         self.notes_tabs.setCurrentWidget(box)
         box.editor.setFocus()
 
+    def _focus_record(self, panel: QWidget, field: QWidget) -> None:
+        self.record_tabs.setCurrentWidget(panel)
+        field.setFocus()
+
+    def _show_outcomes(self, detail: AgendaItemDetail) -> None:
+        """The item's decisions and action items in their tabs, each tab with its count."""
+        self.decision_panel.show_item(detail, self._units)
+        self.action_panel.show_item(detail, self._units)
+        for panel, title, count in (
+            (self.decision_panel, _("Decisions (Ctrl+2)"), len(detail.decisions)),
+            (self.action_panel, _("Action items (Ctrl+3)"), len(detail.actions)),
+        ):
+            index = self.record_tabs.indexOf(panel)
+            self.record_tabs.setTabText(index, f"{title} · {count}" if count else title)
+
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -196,7 +218,7 @@ class MeetingMode(QWidget):
         detail = self._services.meetings.get(self.meeting_id)
         self.meeting = detail
         row = detail.row
-        self.heading.setText(
+        self.heading.set_full_text(
             _("Meeting No. {number} — {title}").format(number=row.label, title=row.title)
         )
         style_status_chip(self.status_chip, row.status)
@@ -264,8 +286,7 @@ class MeetingMode(QWidget):
         self.summary.show_item(detail, index + 1, len(self.items))
         if self.projector is not None:
             self.projector.summary.show_item(detail, index + 1, len(self.items))
-        self.decision_panel.show_item(detail, self._units)
-        self.action_panel.show_item(detail, self._units)
+        self._show_outcomes(detail)
         self.agenda.blockSignals(True)
         self.agenda.setCurrentRow(index)
         self.agenda.blockSignals(False)
@@ -329,8 +350,7 @@ class MeetingMode(QWidget):
             return
         detail = self._services.meeting_notes.item(self.detail.row.id)
         self.detail = detail
-        self.decision_panel.show_item(detail, self._units)
-        self.action_panel.show_item(detail, self._units)
+        self._show_outcomes(detail)
         self.summary.show_item(detail, self.index + 1, len(self.items))
 
     # -- the meeting's status ------------------------------------------------------------------
