@@ -68,6 +68,14 @@ class ComplaintMenus(QObject):
         self.status_action = QAction(_("Change status of selected…"), window)
         self.status_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.status_action.triggered.connect(self._on_status_triggered)
+        # Beside a 1024-pixel-wide table the detail pane leaves it about 390 pixels: it can go.
+        self.detail_action = QAction(_("Detail pane"), window)
+        self.detail_action.setCheckable(True)
+        self.detail_action.setChecked(True)
+        self.detail_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.detail_action.setToolTip(_("Show or hide the detail pane beside the register "
+                                        "(Ctrl+Shift+D)"))
+        self.detail_action.toggled.connect(register.detail_slot.setVisible)
         changing = (self.new_action, self.dispose_action, self.status_action)
         if actor.role is Role.AUDITOR:  # APIP reads everything and changes nothing
             for action in changing:
@@ -79,6 +87,8 @@ class ComplaintMenus(QObject):
         menu = window.menuBar().addMenu(_("&Complaint"))
         for action in changing:
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.detail_action)
         toolbar = window.addToolBar(_("Complaints"))
         toolbar.setObjectName("complaintToolbar")
         toolbar.setMovable(False)
@@ -87,6 +97,8 @@ class ComplaintMenus(QObject):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.detail_action)
         self._on_register_selection_changed([])
 
     def open_form(self) -> ComplaintForm:

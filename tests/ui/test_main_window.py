@@ -150,6 +150,32 @@ def test_the_wheel_scrolls_the_page_over_a_field_nobody_chose(
         ), page
 
 
+def test_the_detail_pane_can_be_hidden_to_widen_the_register(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page(window.register)
+    table, pane = window.register.table, window.register.detail_slot
+    qtbot.waitUntil(lambda: table.isVisible() and pane.isVisible())
+    narrow = table.width()
+    assert narrow < 450  # beside the pane on a 1024-pixel screen
+    action = window.complaint_menus.detail_action
+    assert action.text() == "Panel detail" and action.isChecked()
+    qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: table.width() > narrow + 300)
+    assert not pane.isVisible() and not action.isChecked()
+    qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: pane.isVisible() and table.width() < narrow + 50)
+
+
 def test_ctrl_q_in_the_file_menu_closes_the_window(qtbot: QtBot, demo_services: Services) -> None:
     window = MainWindow(demo_services)
     qtbot.addWidget(window)
