@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lapor_desk.domain.enums import FollowUpKind
 from lapor_desk.domain.enums import InternalStatus as S
 from lapor_desk.domain.errors import InvalidTransition, ValidationError
 from lapor_desk.i18n import _
@@ -21,6 +22,15 @@ ALLOWED_TRANSITIONS: dict[S, frozenset[S]] = {
     S.SELESAI: frozenset({S.PROSES}),
     S.DIARSIPKAN: frozenset({S.BELUM_TERVERIFIKASI, S.BELUM_DITINDAKLANJUTI}),
     S.TERBLOKIR: frozenset({S.BELUM_TERVERIFIKASI}),
+}
+
+#: The status a unit's follow-up of each kind leads to (a completed complaint is reopened by
+#: any follow-up but a completion).
+FOLLOW_UP_TARGET: dict[FollowUpKind, S] = {
+    FollowUpKind.FIRST_RESPONSE: S.PROSES,
+    FollowUpKind.FOLLOW_UP: S.PROSES,
+    FollowUpKind.COMPLETION: S.SELESAI,
+    FollowUpKind.INFO_REQUEST: S.MENUNGGU_KELENGKAPAN,
 }
 
 #: Statuses that must carry a reason (archive and postpone reasons are audited).

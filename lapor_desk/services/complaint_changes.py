@@ -20,17 +20,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from lapor_desk.domain.actor import Actor
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus
 from lapor_desk.domain.errors import ConcurrentEdit, InvalidTransition, NotFound, ValidationError
-from lapor_desk.domain.lifecycle import check_transition
+from lapor_desk.domain.lifecycle import FOLLOW_UP_TARGET, check_transition
 from lapor_desk.i18n import _
 from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange, Unit
-
-#: The status a follow-up of each kind leads to.
-FOLLOW_UP_TARGET: dict[FollowUpKind, InternalStatus] = {
-    FollowUpKind.FIRST_RESPONSE: InternalStatus.PROSES,
-    FollowUpKind.FOLLOW_UP: InternalStatus.PROSES,
-    FollowUpKind.COMPLETION: InternalStatus.SELESAI,
-    FollowUpKind.INFO_REQUEST: InternalStatus.MENUNGGU_KELENGKAPAN,
-}
 
 #: Statuses whose reason is kept on the complaint itself (shown beside the status).
 _REASON_KEPT = (

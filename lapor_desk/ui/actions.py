@@ -138,6 +138,7 @@ class ComplaintActions(QObject):
             first=not detail.follow_ups,
             received_at=detail.row.received_at,
             now=self._services.intake.now(),
+            current=detail.row.status,
             parent=self._parent,
         )
 

@@ -12,13 +12,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
-from lapor_desk.domain.enums import InternalStatus
+from lapor_desk.domain.enums import FollowUpKind, InternalStatus
 from lapor_desk.domain.lifecycle import allowed_targets
 from lapor_desk.models import Complaint, Unit
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_actions import ActionResult
 from lapor_desk.services.complaint_filter import ComplaintFilter
+from lapor_desk.ui.dialogs import ERROR_STYLE
 from lapor_desk.ui.dialogs.dispose_dialog import DisposeDialog
 from lapor_desk.ui.dialogs.follow_up_dialog import FollowUpDialog
 from lapor_desk.ui.dialogs.status_dialog import StatusDialog
@@ -170,6 +171,31 @@ def test_follow_up_needs_text_and_is_undone_with_its_status_move(
     undone = demo_services.register.get(complaint_id)
     assert undone.row.status is S.BELUM_DITINDAKLANJUTI
     assert undone.follow_ups == before.follow_ups
+
+
+def test_a_follow_up_on_a_completed_complaint_warns_that_it_reopens_it(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = _window(qtbot, demo_services)
+    pane = window.complaint_menus.detail
+    complaint_id = _first(demo_services, S.SELESAI)
+    pane.show_complaint(complaint_id)
+    qtbot.mouseClick(pane.follow_up_button, Qt.MouseButton.LeftButton)
+    dialog = _opened(qtbot, pane.complaint_actions.dialog)
+    assert isinstance(dialog, FollowUpDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.FOLLOW_UP))
+    assert dialog.moves.text() == (
+        "Pengaduan ini sudah selesai: tindak lanjut ini membukanya kembali, dan statusnya "
+        "menjadi “Proses”."
+    )
+    assert dialog.moves.styleSheet() == ERROR_STYLE
+    dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.COMPLETION))
+    assert dialog.moves.text() == "Status pengaduan tetap “Selesai”."
+    assert dialog.moves.styleSheet() != ERROR_STYLE
+    dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.FOLLOW_UP))
+    qtbot.keyClicks(dialog.text, "Pelapor keberatan atas jawaban; unit meninjau ulang.")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)
+    assert demo_services.register.get(complaint_id).row.status is S.PROSES
 
 
 def test_status_dialog_offers_only_allowed_moves_and_asks_for_reasons(

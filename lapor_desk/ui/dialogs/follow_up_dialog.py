@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus
+from lapor_desk.domain.lifecycle import FOLLOW_UP_TARGET
 from lapor_desk.i18n import _
 from lapor_desk.services.intake import UnitChoice
-from lapor_desk.ui.dialogs import buttons, error_label, hint_label, with_calendar
-
-#: The status a complaint moves to with each kind of follow-up (as the service moves it).
-_MOVES_TO = {
-    FollowUpKind.COMPLETION: InternalStatus.SELESAI,
-    FollowUpKind.INFO_REQUEST: InternalStatus.MENUNGGU_KELENGKAPAN,
-}
+from lapor_desk.ui.dialogs import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    buttons,
+    error_label,
+    hint_label,
+    with_calendar,
+)
 
 
 class FollowUpDialog(QDialog):
@@ -40,9 +42,11 @@ class FollowUpDialog(QDialog):
         first: bool,
         received_at: datetime,
         now: datetime,
+        current: InternalStatus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._current = current
         self.setWindowTitle(_("Record a follow-up"))
         self.resize(560, 440)
         self.unit = QComboBox()
@@ -113,7 +117,14 @@ class FollowUpDialog(QDialog):
             self.text_error.hide()
 
     def _on_kind_changed(self) -> None:
-        target = _MOVES_TO.get(self.follow_up_kind(), InternalStatus.PROSES)
-        self.moves.setText(
-            _("The complaint's status becomes “{target}”.").format(target=target.label)
-        )
+        target = FOLLOW_UP_TARGET[self.follow_up_kind()]
+        reopens = self._current is InternalStatus.SELESAI and target is not InternalStatus.SELESAI
+        if reopens:
+            text = _("This complaint is completed: this follow-up reopens it, and its status "
+                     "becomes “{target}”.")
+        elif target is self._current:
+            text = _("The complaint's status stays “{target}”.")
+        else:
+            text = _("The complaint's status becomes “{target}”.")
+        self.moves.setText(text.format(target=target.label))
+        self.moves.setStyleSheet(ERROR_STYLE if reopens else HINT_STYLE)
