@@ -16,6 +16,8 @@ from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus
 
 if TYPE_CHECKING:  # Qt and the services load inside render(), not at import
+    from PySide6.QtWidgets import QWidget
+
     from lapor_desk.services.bootstrap import Services
     from lapor_desk.ui.main_window import MainWindow
 
@@ -57,13 +59,26 @@ def render(out_dir: Path, language: str = "id") -> list[Path]:
     return written
 
 
+def _show_page(window: MainWindow, page: QWidget) -> None:
+    """Show ``page`` and let its scroll area lay it out before anything is grabbed."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window.show_page(page)
+    area = window.pages.currentWidget()
+    assert isinstance(area, QScrollArea)
+    for _round in range(20):  # the area resizes the page, the page lays itself out: a few turns
+        QApplication.processEvents()
+        if page.width() == area.viewport().width():
+            break
+
+
 def _register_screen(window: MainWindow, out_dir: Path) -> Path:
     """The register filtered to overdue complaints and searched for "pkh"."""
     from PySide6.QtWidgets import QApplication
 
     from lapor_desk.services.complaint_filter import ComplaintFilter, SlaFilter
 
-    window.show_page(window.register)
+    _show_page(window, window.register)
     window.register.show_filter(ComplaintFilter(sla=SlaFilter.OVERDUE, text="pkh"))
     window.register.model.ensure_counted()  # the count comes from a worker otherwise
     window.register.table.selectRow(0)
@@ -78,7 +93,7 @@ def master_data_screen(window: MainWindow, out_dir: Path) -> Path:
     from PySide6.QtWidgets import QApplication
 
     page = window.master_data
-    window.show_page(page)
+    _show_page(window, page)
     page.tabs.setCurrentWidget(page.units)
     humas = next(u for u in page.units.model_units() if u.abbreviation == "BIRO-HUMAS")
     page.units.select(humas.id)
@@ -92,7 +107,7 @@ def _settings_screen(window: MainWindow, out_dir: Path) -> Path:
     """The Settings page: reference date, calendar, letterhead, language."""
     from PySide6.QtWidgets import QApplication
 
-    window.show_page(window.settings)
+    _show_page(window, window.settings)
     QApplication.processEvents()
     target = out_dir / "settings.png"
     window.grab().save(str(target))
@@ -113,7 +128,7 @@ def _complaint_screens(window: MainWindow, services: Services, out_dir: Path) ->
     app = QApplication.instance()
     assert app is not None
     menus = window.complaint_menus
-    window.show_page(window.register)
+    _show_page(window, window.register)
     # A complaint in progress with a unit's answer, a running deadline and a phone number.
     window.register.show_filter(ComplaintFilter(urgent=True))
     model = window.register.model
@@ -177,7 +192,7 @@ def _report_screens(window: MainWindow, services: Services, out_dir: Path) -> li
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    window.show_page(window.reports)
+    _show_page(window, window.reports)
     written = [out_dir / "reports-page.png"]
     window.grab().save(str(written[-1]))
     dialog = window.reports.open_analysis()
@@ -236,7 +251,7 @@ def _meeting_screens(window: MainWindow, services: Services, out_dir: Path) -> l
     app = QApplication.instance()
     assert app is not None
     page = window.meetings
-    window.show_page(page)
+    _show_page(window, page)
     meeting = next(m for m in services.meetings.list_meetings() if m.meeting_date.day == 15)
     page.list.select(meeting.id)
     page.meeting_tabs.setCurrentWidget(page.agenda)
