@@ -55,15 +55,11 @@ def fmt_date(value: date, locale: str | None = None) -> str:
     return format_date(value, "d MMMM y", locale=locale or _locale())
 
 
-def fmt_time(hour: int, minute: int, locale: str | None = None) -> str:
-    """``08.15`` in Indonesian (PUEBI), ``08:15`` in English."""
-    separator = "." if (locale or _locale()) == "id" else ":"
-    return f"{hour:02d}{separator}{minute:02d}"
-
-
 #: An ISO date (2022-10-01), with a time (2022-11-01 08:15:00) or in brackets, as the portal's
 #: export header writes them.
 _ISO_DATE = re.compile(r"\(?(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::\d{2})?)?\)?")
+#: Two dates as fmt_date writes them (day, month name, year), joined by a hyphen.
+_ISO_RANGE = re.compile(r"(\d{1,2} \w+ \d{4}) - (\d{1,2} \w+ \d{4})")
 
 
 def fmt_iso_dates(text: str, locale: str | None = None) -> str:
@@ -79,6 +75,8 @@ def fmt_iso_dates(text: str, locale: str | None = None) -> str:
             written = fmt_date(date(int(year), int(month), int(day)), locale)
         except ValueError:  # not a date after all
             return match.group(0)
-        return f"{written} {fmt_time(int(hour), int(minute), locale)}" if hour else written
+        # Times as the rest of LAPOR Desk writes them, in either language: 08.15.
+        return f"{written} {hour}.{minute}" if hour else written
 
-    return _ISO_DATE.sub(one, text).replace(" - ", " – ")
+    # A range of two dates gets an en dash; any other hyphen in the text stays.
+    return _ISO_RANGE.sub(r"\1 – \2", _ISO_DATE.sub(one, text))

@@ -24,8 +24,8 @@ ALLOWED_TRANSITIONS: dict[S, frozenset[S]] = {
     S.TERBLOKIR: frozenset({S.BELUM_TERVERIFIKASI}),
 }
 
-#: The status a unit's follow-up of each kind leads to (a completed complaint is reopened by
-#: any follow-up but a completion).
+#: The status a unit's follow-up of each kind leads to, when the lifecycle allows the move (a
+#: completed complaint is reopened to Proses by a first response or a follow-up).
 FOLLOW_UP_TARGET: dict[FollowUpKind, S] = {
     FollowUpKind.FIRST_RESPONSE: S.PROSES,
     FollowUpKind.FOLLOW_UP: S.PROSES,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -98,7 +99,9 @@ class MainWindow(QMainWindow):
         # Ctrl+Q on every system (Qt's standard Quit key has none on Windows).
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        # Every window, meeting mode and the projector too (each saves what it holds first):
+        # closing only this one would leave the application running behind an open meeting.
+        self.quit_action.triggered.connect(QApplication.closeAllWindows)
         self.file_menu.addAction(self.quit_action)
         # Detail pane beside the register, Edit and Complaint menus, the window's undo stack.
         self.complaint_menus = ComplaintMenus(self, services, self.events, actor, self.register)

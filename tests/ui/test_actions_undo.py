@@ -192,8 +192,19 @@ def test_a_follow_up_on_a_completed_complaint_warns_that_it_reopens_it(
     dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.COMPLETION))
     assert dialog.moves.text() == "Status pengaduan tetap “Selesai”."
     assert dialog.moves.styleSheet() != ERROR_STYLE
-    dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.FOLLOW_UP))
+    # A completed complaint cannot wait for the reporter: said before anything is typed.
+    dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.INFO_REQUEST))
+    assert dialog.moves.text() == (
+        "Pengaduan “Selesai” tidak dapat menjadi “Menunggu kelengkapan”: pilih jenis tindak "
+        "lanjut lain, atau ubah statusnya lebih dulu."
+    )
+    assert not dialog.ok.isEnabled()
     qtbot.keyClicks(dialog.text, "Pelapor keberatan atas jawaban; unit meninjau ulang.")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible() and dialog.kind.hasFocus()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.FOLLOW_UP))
+    assert dialog.ok.isEnabled()
+    dialog.text.setFocus()
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)
     assert demo_services.register.get(complaint_id).row.status is S.PROSES
 

@@ -24,7 +24,9 @@ from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.persistence.search import FTS_TABLE
 from lapor_desk.services.bootstrap import Services, open_services
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.importer import ImportResult
 from lapor_desk.services.importer.mapping import FileHeader, map_columns
+from lapor_desk.ui.dialogs.import_pages import ResultPage
 from lapor_desk.ui.dialogs.import_wizard import RECENT_FOLDER_KEY, ImportWizard
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.import_columns import FIELD, ColumnMappingModel
@@ -516,3 +518,18 @@ def test_100k_row_import_keeps_the_window_responsive(
     assert reading[-1] == (100_001, 100_001)
     assert {total for _done, total in writing} == {200_000} and writing == sorted(set(writing))
     assert len(writing) >= 10 and writing[-1] == (200_000, 200_000)
+
+
+def test_the_result_page_counts_what_the_export_no_longer_lists(qtbot: QtBot) -> None:
+    page = ResultPage()
+    qtbot.addWidget(page)
+    page.show_result(ImportResult(
+        batch_id=7, new=0, changed=3, unchanged=1290, missing=2, status_moves=1,
+        backup=None, backup_note="Register di server basis data: dicadangkan oleh servernya.",
+        warnings=(), changes=Changes(),
+    ))
+    assert page.counts.text() == "0 baru, 3 berubah (1 perubahan status), 1.290 tidak berubah."
+    assert page.missing.text() == "2 pengaduan di register, tidak diubah dan tidak dihapus."
+    assert page.batch.text() == "7"
+    assert page.backup.text().startswith("Register di server")
+    assert page.warnings_label.text() == "Tidak ada peringatan." and page.warnings.isHidden()

@@ -17,6 +17,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from lapor_desk import i18n
+from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.ui.itemmodels.unit_stats import UnitStatsTableModel
 from lapor_desk.ui.main_window import DEFAULT_SIZE, MainWindow, fits
@@ -166,7 +167,7 @@ def test_the_detail_pane_can_be_hidden_to_widen_the_register(
     narrow = table.width()
     assert narrow < 450  # beside the pane on a 1024-pixel screen
     action = window.complaint_menus.detail_action
-    assert action.text() == "Panel detail" and action.isChecked()
+    assert action.text() == "Panel rincian" and action.isChecked()
     qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: table.width() > narrow + 300)
@@ -186,8 +187,17 @@ def test_ctrl_q_in_the_file_menu_closes_the_window(qtbot: QtBot, demo_services: 
     assert window.menuBar().actions()[0].text() == "&Berkas"
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert texts[-1] == "&Keluar" and window.quit_action.shortcut().toString() == "Ctrl+Q"
+    # An open meeting's own window closes with it (the application quits, not only this one).
+    meeting = demo_services.meetings.list_meetings()[0]
+    demo_services.meetings.reopen(LOCAL_OPERATOR, meeting.id, "Uji menu Keluar")
+    window.meetings.show_meeting(meeting.id)
+    mode = window.meetings.open_meeting_mode()
+    assert mode is not None and mode.isVisible()
+    qtbot.addWidget(mode)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.register.table, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    assert not window.isVisible()
+    assert not window.isVisible() and not mode.isVisible()
 
 
 def test_the_window_opens_maximized_on_a_screen_too_small_for_it(

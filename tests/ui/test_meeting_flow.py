@@ -165,13 +165,13 @@ def _run_by_keyboard(
     assert "Unit menyelesaikan verifikasi" in (history[-1].reason or "")
 
     # An action item (Ctrl+3, type, Enter): owner is the item's unit, linked to its complaint.
-    assert mode.record_tabs.tabText(1) == "Tindak lanjut (Ctrl+3)"
+    assert mode.record_tabs.tabText(1) == "Butir tindak lanjut (Ctrl+3)"
     qtbot.keyClick(mode.decision_panel.text, Qt.Key.Key_3, CTRL)
     assert mode.record_tabs.currentWidget() is mode.action_panel
     assert QApplication.focusWidget() is mode.action_panel.description
     qtbot.keyClicks(mode.action_panel.description, "Kirim jawaban kepada pelapor")
     qtbot.keyClick(mode.action_panel.description, Qt.Key.Key_Return)
-    assert mode.record_tabs.tabText(1) == "Tindak lanjut (Ctrl+3) · 1"
+    assert mode.record_tabs.tabText(1) == "Butir tindak lanjut (Ctrl+3) · 1"
     (action,) = services.action_items.list_items(ActionFilter(meeting_id=meeting_id))
     assert action.description == "Kirim jawaban kepada pelapor"
     assert action.owner_unit == mode.detail.row.unit and action.tracking_id == complaint.tracking_id

@@ -14,7 +14,6 @@ from lapor_desk.domain.formatting import (
     fmt_int,
     fmt_iso_dates,
     fmt_percent,
-    fmt_time,
 )
 
 
@@ -47,8 +46,10 @@ class TestIndonesianByDefault:
         assert fmt_iso_dates("2022-11-01 08:15:00") == "1 November 2022 08.15"
         assert fmt_iso_dates("dibuat 2022-11-01T17:05") == "dibuat 1 November 2022 17.05"
         assert fmt_iso_dates("2022-13-45 bukan tanggal") == "2022-13-45 bukan tanggal"
-        assert fmt_iso_dates("2022-11-01 08:15", locale="en") == "1 November 2022 08:15"
-        assert fmt_time(8, 5) == "08.05" and fmt_time(8, 5, locale="en") == "08:05"
+        assert fmt_iso_dates("2022-11-01 08:15", locale="en") == "1 November 2022 08.15"
+        # Only a range of dates gets the dash; another hyphen stays.
+        assert (fmt_iso_dates("Laporan - Oktober (2022-10-01) - (2022-10-31)")
+                == "Laporan - Oktober 1 Oktober 2022 – 31 Oktober 2022")
 
     def test_a_missing_value_is_a_dash_not_zero(self) -> None:
         assert fmt_percent(None) == DASH == "–"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapor_desk.domain.enums import FollowUpKind, InternalStatus
-from lapor_desk.domain.lifecycle import FOLLOW_UP_TARGET
+from lapor_desk.domain.lifecycle import FOLLOW_UP_TARGET, allowed_targets
 from lapor_desk.i18n import _
 from lapor_desk.services.intake import UnitChoice
 from lapor_desk.ui.dialogs import (
@@ -104,7 +104,10 @@ class FollowUpDialog(QDialog):
         return self.text.toPlainText().strip()
 
     def accept(self) -> None:
-        """Refuse an empty text with a message beside the field."""
+        """Refuse an empty text (said beside the field) and a move the lifecycle refuses."""
+        if not self.ok.isEnabled():
+            self.kind.setFocus()
+            return
         if not self.body():
             self.text_error.setText(_("Follow-up text is required."))
             self.text_error.show()
@@ -118,13 +121,25 @@ class FollowUpDialog(QDialog):
 
     def _on_kind_changed(self) -> None:
         target = FOLLOW_UP_TARGET[self.follow_up_kind()]
-        reopens = self._current is InternalStatus.SELESAI and target is not InternalStatus.SELESAI
-        if reopens:
+        current = self._current
+        refused = (
+            current is not None and target is not current
+            and target not in allowed_targets(current)
+        )
+        reopens = current is InternalStatus.SELESAI and not refused and target is not current
+        if refused:
+            assert current is not None
+            text = _("A “{current}” complaint cannot become “{target}”: choose another kind "
+                     "of follow-up, or change its status first.")
+        elif reopens:
             text = _("This complaint is completed: this follow-up reopens it, and its status "
                      "becomes “{target}”.")
-        elif target is self._current:
+        elif target is current:
             text = _("The complaint's status stays “{target}”.")
         else:
             text = _("The complaint's status becomes “{target}”.")
-        self.moves.setText(text.format(target=target.label))
-        self.moves.setStyleSheet(ERROR_STYLE if reopens else HINT_STYLE)
+        self.moves.setText(text.format(
+            target=target.label, current=current.label if current is not None else ""
+        ))
+        self.moves.setStyleSheet(ERROR_STYLE if refused or reopens else HINT_STYLE)
+        self.ok.setEnabled(not refused)

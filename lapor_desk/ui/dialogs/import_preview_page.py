@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 OK_STYLE = "color: #1b5e20;"
 
 
-#: A date the portal writes in its export's header, perhaps in brackets and with a time.
 class PreviewPage(QWizardPage):
     """Step 3: what the import would do, each list browsable; the commit starts from here."""
 

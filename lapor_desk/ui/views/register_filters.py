@@ -238,18 +238,26 @@ class FilterBar(QWidget):
             self._quiet = False
 
     def _status_item(self, statuses: frozenset[InternalStatus]) -> object:
-        """The status list's data for ``statuses``, adding an item for a set it does not offer."""
+        """The status list's data for ``statuses``, adding an item for a set it does not offer.
+
+        The item of a set shown before goes first, whatever is shown now.
+        """
+        extra = len(InternalStatus) + 2  # "all", "every open", then one item per status
+        while self.status.count() > extra:
+            self.status.removeItem(self.status.count() - 1)
         if not statuses:
             return None
         if len(statuses) == 1:
             return next(iter(statuses))
-        last = self.status.count() - 1
-        if last > len(InternalStatus) + 1:
-            self.status.removeItem(last)  # the item of the set shown before
-        if self.status.findData(statuses) < 0:
-            names = ", ".join(s.label for s in InternalStatus if s in statuses)
-            self.status.addItem(names, statuses)
-            self.status.setItemData(self.status.count() - 1, names, Qt.ItemDataRole.ToolTipRole)
+        # Qt's findData compares a Python object by identity: a set read back from a saved
+        # filter is equal to the list's own, not the same object.
+        for index in range(1, self.status.count()):
+            data = self.status.itemData(index)
+            if isinstance(data, frozenset) and data == statuses:
+                return data
+        names = ", ".join(s.label for s in InternalStatus if s in statuses)
+        self.status.addItem(names, statuses)
+        self.status.setItemData(self.status.count() - 1, names, Qt.ItemDataRole.ToolTipRole)
         return statuses
 
     def reload_choices(self) -> None:

@@ -153,6 +153,7 @@ class MeetingMode(QWidget):
             panel.setTitle("")
             panel.setFlat(True)
             self.record_tabs.addTab(panel, "")
+        self._count_outcomes(0, 0)
         self.record_tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         side = QVBoxLayout()
         side.addWidget(self.state_note)
@@ -204,9 +205,12 @@ class MeetingMode(QWidget):
         """The item's decisions and action items in their tabs, each tab with its count."""
         self.decision_panel.show_item(detail, self._units)
         self.action_panel.show_item(detail, self._units)
+        self._count_outcomes(len(detail.decisions), len(detail.actions))
+
+    def _count_outcomes(self, decisions: int, actions: int) -> None:
         for panel, title, count in (
-            (self.decision_panel, _("Decisions (Ctrl+2)"), len(detail.decisions)),
-            (self.action_panel, _("Action items (Ctrl+3)"), len(detail.actions)),
+            (self.decision_panel, _("Decisions (Ctrl+2)"), decisions),
+            (self.action_panel, _("Action items (Ctrl+3)"), actions),
         ):
             index = self.record_tabs.indexOf(panel)
             self.record_tabs.setTabText(index, f"{title} · {count}" if count else title)
@@ -259,6 +263,7 @@ class MeetingMode(QWidget):
         else:
             self.detail = None
             self.item_notes.load("", 0, None)
+            self._count_outcomes(0, 0)
             self.clock.start_item(None, running)
             self.summary.title.setText(_("The agenda is empty."))
 
