@@ -37,7 +37,11 @@ def _scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 def guard_wheel(root: QWidget, guard: WheelGuard) -> None:
-    """Guard every drop-down list and spin box (dates included) under ``root``."""
+    """Guard every drop-down list and spin box (dates included) under ``root`` now.
+
+    A field made later is not guarded: every page builds its fields in its constructor, and
+    one that adds fields afterwards calls this again for them.
+    """
     fields: list[QWidget] = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]
     for field in fields:
         field.installEventFilter(guard)
