@@ -284,6 +284,35 @@ def test_the_first_page_shows_before_the_count_arrives(
     assert view.count_label.text() == "4.447 pengaduan"
 
 
+def test_a_new_filter_paints_the_table_once(qtbot: QtBot, demo_services: Services) -> None:
+    view = _view(qtbot, demo_services)
+    view.resize(1300, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
+    painted: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(1)
+            return False
+
+    paints = Paints()
+    view.table.viewport().installEventFilter(paints)
+    # Lists within one page: no count follows that could paint the table again.
+    for value in (ComplaintFilter(statuses=frozenset({InternalStatus.MENUNGGU_KELENGKAPAN})),
+                  ComplaintFilter(text="kks hilang")):
+        painted.clear()
+        view.show_filter(value)
+        assert view.model.count_known and 0 < view.model.rowCount() <= PAGE
+        # The first page is painted once: Qt's own later layout of the reset table (scroll
+        # bars, header) used to paint it all again at the event loop's next turn.
+        for _turn in range(3):
+            QCoreApplication.processEvents()
+        assert len(painted) == 1
+
+
 def test_the_count_starts_once_the_table_has_painted_the_first_page(
     qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -96,6 +96,10 @@ class RegisterView(QWidget):
     def _build_table(self) -> None:
         self.table = RegisterTable()
         self.table.setModel(self.model)
+        # After a new filter, lay the table out (scroll bars, header) at once: left to Qt's
+        # zero-time timer, that came after the first page was painted and painted the whole
+        # table a second time (bench/README.md, "a second paint").
+        self.model.modelReset.connect(self.table.executeDelayedItemsLayout)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
