@@ -87,6 +87,21 @@ def test_search_by_keyboard_is_debounced_and_esc_clears_it(
     assert view.search.text() == ""
     assert _counted(qtbot, view) == 4447
     assert view.table.hasFocus()
+    # Enter searches at once, without the pause, and goes to the first result.
+    view.table.clearSelection()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(view.search, "saldo pkh")
+    with qtbot.waitSignal(view.complaint_selected, check_params_cb=lambda i: i != 0):
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert view.model.filter.text == "saldo pkh" and view.table.hasFocus()
+    assert view.selected_ids() == [view.model.index(0, 0).data(ID_ROLE)]
+    # Down from the search box goes to the results too, keeping the row chosen there.
+    view.table.selectRow(2)
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.selected_ids() == [
+        view.model.index(2, 0).data(ID_ROLE)
+    ]
 
 
 def test_clicking_rows_and_headers(qtbot: QtBot, demo_services: Services) -> None:

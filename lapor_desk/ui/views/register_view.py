@@ -85,6 +85,11 @@ class RegisterView(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._on_escape_activated)
+        # From the search box into the results: Enter searches at once, Down goes there too.
+        self.search.returnPressed.connect(self._on_search_entered)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._focus_results)
         events.changed.connect(self._on_events_changed)
         self.model.counted.connect(self._on_model_counted)
         self.model.count_failed.connect(self._on_model_count_failed)
@@ -250,6 +255,17 @@ class RegisterView(QWidget):
     def _on_find_activated(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _on_search_entered(self) -> None:
+        if self._search_timer.isActive() or self.current_filter() != self.model.filter:
+            self.apply_filter()
+        self._focus_results()
+
+    def _focus_results(self) -> None:
+        """Move the keyboard into the table, onto its first row when none is chosen yet."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount():
+            self.table.selectRow(0)
 
     def _on_escape_activated(self) -> None:
         if self.search.text():
