@@ -107,6 +107,18 @@ def test_the_window_fits_a_small_screen(qtbot: QtBot, demo_services: Services) -
     assert area.horizontalScrollBar().maximum() > 0
 
 
+def _shown(qtbot: QtBot, services: Services, width: int = 1280, height: int = 800) -> MainWindow:
+    """The window shown at ``width`` x ``height`` and active (keyboard shortcuts reach it)."""
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()  # the offscreen platform has no window manager to do it
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
 def _wheel(widget: QWidget, delta: int) -> None:
     centre = QPointF(widget.rect().center())
     event = QWheelEvent(
@@ -120,11 +132,7 @@ def _wheel(widget: QWidget, delta: int) -> None:
 def test_the_wheel_scrolls_the_page_over_a_field_nobody_chose(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = MainWindow(demo_services)
-    qtbot.addWidget(window)
-    window.resize(1024, 640)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown(qtbot, demo_services, 1024, 640)
     window.show_page(window.reports)  # taller than the window at this size: scrolls down
     area = window.pages.currentWidget()
     assert isinstance(area, QScrollArea)
@@ -135,8 +143,6 @@ def test_the_wheel_scrolls_the_page_over_a_field_nobody_chose(
     _wheel(start, -120)  # down
     assert start.date() == day and bar.value() > 0 and not start.hasFocus()
     # Chosen (clicked or tabbed into), the field takes the wheel as Qt's fields do.
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
     start.setFocus()
     assert start.hasFocus()
     scrolled = bar.value()
@@ -154,13 +160,7 @@ def test_the_wheel_scrolls_the_page_over_a_field_nobody_chose(
 def test_the_detail_pane_can_be_hidden_to_widen_the_register(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = MainWindow(demo_services)
-    qtbot.addWidget(window)
-    window.resize(1024, 640)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = _shown(qtbot, demo_services, 1024, 640)
     window.show_page(window.register)
     table, pane = window.register.table, window.register.detail_slot
     qtbot.waitUntil(lambda: table.isVisible() and pane.isVisible())
@@ -178,12 +178,7 @@ def test_the_detail_pane_can_be_hidden_to_widen_the_register(
 
 
 def test_ctrl_q_in_the_file_menu_closes_the_window(qtbot: QtBot, demo_services: Services) -> None:
-    window = MainWindow(demo_services)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()  # the offscreen platform has no window manager to do it
-    qtbot.waitUntil(window.isActiveWindow)
+    window = _shown(qtbot, demo_services)
     assert window.menuBar().actions()[0].text() == "&Berkas"
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert texts[-1] == "&Keluar" and window.quit_action.shortcut().toString() == "Ctrl+Q"
