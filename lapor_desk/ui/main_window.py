@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         # Detail pane beside the register, Edit and Complaint menus, the window's undo stack.
         self.complaint_menus = ComplaintMenus(self, services, self.events, actor, self.register)
+        # The detail pane's toggle means something on the Register page only.
+        self.pages.currentChanged.connect(self._on_page_changed)
+        self._on_page_changed()
         self.refresh()
 
     def show_on_screen(self) -> None:
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         """Stop the register's count first: the register may be closed right after the window."""
         self.register.model.wait_for_workers()
         super().closeEvent(event)
+
+    def _on_page_changed(self) -> None:
+        self.complaint_menus.detail_action.setEnabled(self.current_page() is self.register)
 
     def _on_events_changed(self, changes: Changes) -> None:
         if changes.settings:

@@ -161,12 +161,14 @@ def test_the_detail_pane_can_be_hidden_to_widen_the_register(
     qtbot: QtBot, demo_services: Services
 ) -> None:
     window = _shown(qtbot, demo_services, 1024, 640)
+    action = window.complaint_menus.detail_action
+    assert not action.isEnabled()  # on the overview, where there is no detail pane
     window.show_page(window.register)
+    assert action.isEnabled()
     table, pane = window.register.table, window.register.detail_slot
     qtbot.waitUntil(lambda: table.isVisible() and pane.isVisible())
     narrow = table.width()
     assert narrow < 450  # beside the pane on a 1024-pixel screen
-    action = window.complaint_menus.detail_action
     assert action.text() == "Panel rincian" and action.isChecked()
     qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
