@@ -216,11 +216,7 @@ def test_the_window_opens_maximized_on_a_screen_too_small_for_it(
 
 
 def test_tab_goes_from_the_navigation_into_the_page(qtbot: QtBot, demo_services: Services) -> None:
-    window = MainWindow(demo_services)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = _shown(qtbot, demo_services)
     window.show_page(window.register)
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key.Key_Tab)

@@ -102,6 +102,14 @@ def test_search_by_keyboard_is_debounced_and_esc_clears_it(
     assert view.table.hasFocus() and view.selected_ids() == [
         view.model.index(2, 0).data(ID_ROLE)
     ]
+    # Esc in the results leaves the search as it is (only Esc in the search box clears it).
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)
+    assert view.search.text() == "saldo pkh" and view.model.filter.text == "saldo pkh"
+    # A search that finds nothing keeps the keyboard in the search box, to type again.
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(view.search, "zzzqqq")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert view.model.rowCount() == 0 and view.search.hasFocus()
 
 
 def test_clicking_rows_and_headers(qtbot: QtBot, demo_services: Services) -> None:
@@ -301,10 +309,7 @@ def test_the_first_page_shows_before_the_count_arrives(
 
 def test_a_new_filter_paints_the_table_once(qtbot: QtBot, demo_services: Services) -> None:
     view = _view(qtbot, demo_services)
-    view.resize(1300, 700)
-    view.show()
     qtbot.waitExposed(view)
-    qtbot.waitUntil(lambda: view.model.count_known, timeout=10_000)
     painted: list[int] = []
 
     class Paints(QObject):

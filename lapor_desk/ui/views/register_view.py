@@ -259,7 +259,8 @@ class RegisterView(QWidget):
     def _on_search_entered(self) -> None:
         if self._search_timer.isActive() or self.current_filter() != self.model.filter:
             self.apply_filter()
-        self._focus_results()
+        if self.model.rowCount():
+            self._focus_results()  # nothing found: the keyboard stays, to search again
 
     def _focus_results(self) -> None:
         """Move the keyboard into the table, onto its first row when none is chosen yet."""
@@ -268,7 +269,8 @@ class RegisterView(QWidget):
             self.table.selectRow(0)
 
     def _on_escape_activated(self) -> None:
-        if self.search.text():
+        # Esc in the search box clears it; elsewhere (the results) the search stays.
+        if self.search.hasFocus() and self.search.text():
             self.search.clear()
             self.apply_filter()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
