@@ -127,7 +127,13 @@ def test_clicking_rows_and_headers(qtbot: QtBot, demo_services: Services) -> Non
     header = view.table.horizontalHeader()
     received = view.model.column_of(SortKey.RECEIVED)
     position = QPoint(header.sectionViewportPosition(received) + 20, header.height() // 2)
+    # Sorting clears the selection, and says so: the detail pane no longer shows a row that is
+    # not chosen any more.
+    said: list[object] = []
+    view.selection_changed.connect(said.append)
+    view.complaint_selected.connect(said.append)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert said == [[], 0] and view.selected_ids() == []
     assert view.model.sort_order == Sort(SortKey.RECEIVED, False)
     oldest = demo_services.complaints.ids(ComplaintFilter(), Sort(SortKey.RECEIVED, False), limit=1)
     assert view.model.index(0, 0).data(ID_ROLE) == oldest[0]

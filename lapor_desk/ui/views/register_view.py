@@ -91,6 +91,7 @@ class RegisterView(QWidget):
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self._focus_results)
         events.changed.connect(self._on_events_changed)
+        self.model.modelReset.connect(self._on_model_reset)
         self.model.counted.connect(self._on_model_counted)
         self.model.count_failed.connect(self._on_model_count_failed)
         # The lists of units, topics, channels and saved filters are read when first opened.
@@ -209,7 +210,6 @@ class RegisterView(QWidget):
                 Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder,
             )
         self.model.set_query(self.current_filter(), sort)
-        self._show_count()
 
     def apply_filter(self) -> None:
         """Show the complaints matching the bar now (the search box waits a moment first)."""
@@ -218,14 +218,13 @@ class RegisterView(QWidget):
             self.model.set_query(self.current_filter())
         except Exception as error:  # a broken register must not close the window
             show_error(self, error)
-            return
-        self._show_count()
 
     def reset_filters(self) -> None:
         """Clear every filter and the search."""
         self.show_filter(ComplaintFilter())
 
-    def _show_count(self) -> None:
+    def _on_model_reset(self) -> None:
+        # A new filter, a sort from the header or a refresh: the selection is gone.
         self._show_count_label()
         self.selection_changed.emit([])
         self.complaint_selected.emit(0)
@@ -361,7 +360,6 @@ class RegisterView(QWidget):
             self._load_saved_filters()
         selected = self.selected_ids()
         self.model.refresh()
-        self._show_count()
         if len(selected) == 1:
             row = self.model.row_of(selected[0])
             if row is None:
