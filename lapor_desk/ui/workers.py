@@ -6,8 +6,10 @@ never touches widgets. Results and errors come back to the GUI thread through si
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any, cast
 
@@ -76,6 +78,43 @@ class Progress:
         self._cancel.set()
 
 
+class _CollectorPause:
+    """Python's cyclic garbage collector stays off while any worker runs.
+
+    The collector runs in whichever thread allocates when its thresholds are reached. Run on
+    a worker, it may finalize a cycle holding a Qt object of the GUI thread (a widget left in
+    a reference cycle), and Qt then deletes that object on the wrong thread: a segmentation
+    fault, seen once in a full test run (a worker of the Settings page refreshing every
+    deadline, "Garbage-collecting" on top of its stack). Paused while work runs off the GUI
+    thread, it collects on the GUI thread, or once no worker runs. Reference counting still
+    frees everything that is not in a cycle.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holders = 0
+        self._restore = False
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Collection off from the first holder in to the last holder out."""
+        with self._lock:
+            if self._holders == 0:
+                self._restore = gc.isenabled()
+                gc.disable()
+            self._holders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holders -= 1
+                if self._holders == 0 and self._restore:
+                    gc.enable()
+
+
+_COLLECTOR = _CollectorPause()
+
+
 class _Signals(QObject):
     progress_waiting = Signal()
     finished = Signal(object)
@@ -91,14 +130,15 @@ class _Runnable(QRunnable):
         self._progress = progress
 
     def run(self) -> None:
-        try:
-            result = self._work(self._progress)
-        except Cancelled:
-            self._signals.cancelled.emit()
-        except BaseException as error:  # every failure goes back to the GUI thread, not lost
-            self._signals.failed.emit(error)
-        else:
-            self._signals.finished.emit(result)
+        with _COLLECTOR.held():
+            try:
+                result = self._work(self._progress)
+            except Cancelled:
+                self._signals.cancelled.emit()
+            except BaseException as error:  # every failure goes back to the GUI thread
+                self._signals.failed.emit(error)
+            else:
+                self._signals.finished.emit(result)
 
 
 class Worker(QObject):

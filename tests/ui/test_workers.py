@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -224,3 +225,31 @@ def test_waiting_for_work_raises_what_the_work_raised(qtbot: QtBot) -> None:
 
     with pytest.raises(ValueError, match="rusak"):
         wait_with_progress(None, "Mengurungkan…", "Mengurungkan 8 langkah…", work)
+
+
+def test_no_garbage_collection_while_any_worker_runs(qtbot: QtBot) -> None:
+    # Python's collector would otherwise run in a worker's thread and could delete a Qt object
+    # of the GUI thread there (a segmentation fault, once, in a full run).
+    assert gc.isenabled()
+    seen: dict[str, bool] = {}
+    first_in, release = threading.Event(), threading.Event()
+
+    def first(_progress: Progress) -> None:
+        seen["first"] = gc.isenabled()
+        first_in.set()
+        assert release.wait(10)
+
+    def second(_progress: Progress) -> None:
+        seen["second"] = gc.isenabled()
+
+    long, short = Worker(first), Worker(second)
+    long.start()
+    assert first_in.wait(10)
+    assert not gc.isenabled()  # paused for every thread, the GUI's too, while work runs
+    with qtbot.waitSignal(short.finished, timeout=10_000):
+        short.start()
+    assert not gc.isenabled()  # one worker ended, the other still runs
+    with qtbot.waitSignal(long.finished, timeout=10_000):
+        release.set()
+    qtbot.waitUntil(gc.isenabled, timeout=5_000)  # the last one out turns it back on
+    assert seen == {"first": False, "second": False}
