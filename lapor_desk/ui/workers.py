@@ -87,7 +87,8 @@ class _CollectorPause:
     fault, seen once in a full test run (a worker of the Settings page refreshing every
     deadline, "Garbage-collecting" on top of its stack). Paused while work runs off the GUI
     thread, it collects on the GUI thread, or once no worker runs. Reference counting still
-    frees everything that is not in a cycle.
+    frees everything that is not in a cycle; what is in one waits for the job's end (an
+    analysis report of the demo register: a peak of 187 MB against 171 with collection on).
     """
 
     def __init__(self) -> None:
