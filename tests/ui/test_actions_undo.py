@@ -140,17 +140,28 @@ def test_dispose_by_keyboard_then_undo_and_redo_with_the_edit_shortcuts(
     assert pane.dispositions.heading.text() == "Disposisi (2)"
 
 
-def test_follow_up_needs_text_and_is_undone_with_its_status_move(
-    qtbot: QtBot, demo_services: Services
-) -> None:
-    window = _window(qtbot, demo_services)
+def _follow_up_dialog(
+    qtbot: QtBot, services: Services, status: S
+) -> tuple[MainWindow, int, FollowUpDialog]:
+    """The window, a complaint in ``status`` shown in its detail pane, and its follow-up dialog."""
+    window = _window(qtbot, services)
     pane = window.complaint_menus.detail
-    complaint_id = _first(demo_services, S.BELUM_DITINDAKLANJUTI)
-    before = demo_services.register.get(complaint_id)
+    complaint_id = _first(services, status)
     pane.show_complaint(complaint_id)
     qtbot.mouseClick(pane.follow_up_button, Qt.MouseButton.LeftButton)
     dialog = _opened(qtbot, pane.complaint_actions.dialog)
     assert isinstance(dialog, FollowUpDialog)
+    return window, complaint_id, dialog
+
+
+def test_follow_up_needs_text_and_is_undone_with_its_status_move(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window, complaint_id, dialog = _follow_up_dialog(
+        qtbot, demo_services, S.BELUM_DITINDAKLANJUTI
+    )
+    pane = window.complaint_menus.detail
+    before = demo_services.register.get(complaint_id)
     assert dialog.text.hasFocus()
     lead = next(d for d in before.dispositions if d.is_lead)
     assert dialog.unit_id() == lead.unit_id
@@ -176,13 +187,7 @@ def test_follow_up_needs_text_and_is_undone_with_its_status_move(
 def test_a_follow_up_on_a_completed_complaint_warns_that_it_reopens_it(
     qtbot: QtBot, demo_services: Services
 ) -> None:
-    window = _window(qtbot, demo_services)
-    pane = window.complaint_menus.detail
-    complaint_id = _first(demo_services, S.SELESAI)
-    pane.show_complaint(complaint_id)
-    qtbot.mouseClick(pane.follow_up_button, Qt.MouseButton.LeftButton)
-    dialog = _opened(qtbot, pane.complaint_actions.dialog)
-    assert isinstance(dialog, FollowUpDialog)
+    _window_shown, complaint_id, dialog = _follow_up_dialog(qtbot, demo_services, S.SELESAI)
     dialog.kind.setCurrentIndex(dialog.kind.findData(FollowUpKind.FOLLOW_UP))
     assert dialog.moves.text() == (
         "Pengaduan ini sudah selesai: tindak lanjut ini membukanya kembali, dan statusnya "

@@ -128,7 +128,6 @@ class FollowUpDialog(QDialog):
         )
         reopens = current is InternalStatus.SELESAI and not refused and target is not current
         if refused:
-            assert current is not None
             text = _("A “{current}” complaint cannot become “{target}”: choose another kind "
                      "of follow-up, or change its status first.")
         elif reopens:

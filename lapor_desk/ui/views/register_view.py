@@ -256,7 +256,8 @@ class RegisterView(QWidget):
         self.search.selectAll()
 
     def _on_search_entered(self) -> None:
-        if self._search_timer.isActive() or self.current_filter() != self.model.filter:
+        self._search_timer.stop()  # typed back to what is shown: nothing to search again
+        if self.current_filter() != self.model.filter:
             self.apply_filter()
         if self.model.rowCount():
             self._focus_results()  # nothing found: the keyboard stays, to search again

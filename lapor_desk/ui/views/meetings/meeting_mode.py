@@ -182,23 +182,24 @@ class MeetingMode(QWidget):
             ("PgUp", self.previous_item),
             ("Ctrl+Right", self.next_item),
             ("Ctrl+Left", self.previous_item),
-            ("Ctrl+1", lambda: self._focus_notes(self.item_notes)),
-            ("Ctrl+2", lambda: self._focus_record(self.decision_panel, self.decision_panel.text)),
-            ("Ctrl+3", lambda: self._focus_record(self.action_panel,
-                                                  self.action_panel.description)),
-            ("Ctrl+4", lambda: self._focus_notes(self.meeting_notes)),
+            ("Ctrl+1", lambda: self._focus_in_tab(
+                self.notes_tabs, self.item_notes, self.item_notes.editor)),
+            ("Ctrl+2", lambda: self._focus_in_tab(
+                self.record_tabs, self.decision_panel, self.decision_panel.text)),
+            ("Ctrl+3", lambda: self._focus_in_tab(
+                self.record_tabs, self.action_panel, self.action_panel.description)),
+            ("Ctrl+4", lambda: self._focus_in_tab(
+                self.notes_tabs, self.meeting_notes, self.meeting_notes.editor)),
             ("Ctrl+Shift+E", self.end_meeting),
             ("Esc", self.close),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
 
-    def _focus_notes(self, box: NotesBox) -> None:
-        self.notes_tabs.setCurrentWidget(box)
-        box.editor.setFocus()
-
-    def _focus_record(self, panel: QWidget, field: QWidget) -> None:
-        self.record_tabs.setCurrentWidget(panel)
+    @staticmethod
+    def _focus_in_tab(tabs: QTabWidget, page: QWidget, field: QWidget) -> None:
+        """Bring ``page`` forward in ``tabs`` and put the keyboard in ``field``."""
+        tabs.setCurrentWidget(page)
         field.setFocus()
 
     def _show_outcomes(self, detail: AgendaItemDetail) -> None:
