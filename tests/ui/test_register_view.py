@@ -267,6 +267,80 @@ def test_a_change_elsewhere_refreshes_the_list(qtbot: QtBot, demo_services: Serv
     assert view.count_label.text() == f"{archived + 1} pengaduan"
 
 
+def test_a_change_keeps_the_place_and_the_selection(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    events = AppEvents()
+    view = RegisterView(demo_services, events)
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    _counted(qtbot, view)
+    # Far below the first page, two complaints chosen with Ctrl, as a user would.
+    view.table.scrollTo(view.model.index(350, 0), view.table.ScrollHint.PositionAtTop)
+    _click_row(qtbot, view, 352)
+    rect = view.table.visualRect(view.model.index(355, 3))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier, rect.center())
+    chosen = view.selected_ids()
+    assert len(chosen) == 2
+    scrolled = view.table.verticalScrollBar().value()
+    assert scrolled > 300
+    shown: list[int] = []
+    view.complaint_selected.connect(shown.append)
+    resets: list[int] = []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    changes = demo_services.register.mark_urgent(LOCAL_OPERATOR, chosen[1], True, "Viral")
+    events.emit_changes(changes)
+    _counted(qtbot, view)
+    assert view.selected_ids() == chosen
+    assert view.table.verticalScrollBar().value() == scrolled
+    assert view.model.index(355, 0).data(ID_ROLE) == chosen[1]
+    assert view.model.index(355, 5).data(Qt.ItemDataRole.DecorationRole) is not None  # urgent
+    assert resets == [] and shown == []  # no reset, and the detail pane was not disturbed
+
+
+def test_a_complaint_that_leaves_the_filter_leaves_the_selection(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    events = AppEvents()
+    view = RegisterView(demo_services, events)
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    view.filters.status.setCurrentIndex(view.filters.status.findData(InternalStatus.PROSES))
+    before = _counted(qtbot, view)
+    assert before > PAGE
+    view.table.scrollTo(view.model.index(150, 0), view.table.ScrollHint.PositionAtTop)
+    _click_row(qtbot, view, 151)
+    leaving = view.selected_ids()[0]
+    staying = view.model.index(152, 0).data(ID_ROLE)
+    shown: list[int] = []
+    view.complaint_selected.connect(shown.append)
+    changes = demo_services.register.change_status(
+        LOCAL_OPERATOR, leaving, InternalStatus.SELESAI, "Sudah disalurkan"
+    )
+    events.emit_changes(changes)
+    assert _counted(qtbot, view) == before - 1
+    assert view.selected_ids() == [] and shown == [0]
+    assert view.model.index(151, 0).data(ID_ROLE) == staying  # the rows below moved up
+
+
+def test_the_model_stays_consistent_through_a_reload(
+    qtmodeltester: ModelTester, qtbot: QtBot, demo_services: Services
+) -> None:
+    model = ComplaintTableModel(demo_services.complaints)
+    value = ComplaintFilter(sla=SlaFilter.DUE_SOON)
+    model.set_query(value, Sort(SortKey.DUE, False))
+    shown = model.rowCount()
+    qtmodeltester.check(model, force_py=True)
+    first = model.index(0, 0).data(ID_ROLE)
+    demo_services.register.change_status(LOCAL_OPERATOR, first, InternalStatus.SELESAI, "Selesai")
+    model.reload()  # the tester checks every signal on the way
+    assert model.rowCount() == shown - 1 == demo_services.complaints.count(value)
+    assert model.count_known and model.row_of(first) is None
+
+
 def test_detail_slot_and_main_window_entry(qtbot: QtBot, demo_services: Services) -> None:
     window = MainWindow(demo_services)
     qtbot.addWidget(window)

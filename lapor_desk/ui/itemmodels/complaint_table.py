@@ -149,6 +149,49 @@ class ComplaintTableModel(QAbstractTableModel):
         else:
             self._count_timer.start(COUNT_UNSHOWN_MS)
 
+    def reload(self) -> None:
+        """Read the rows again after a change in the register, keeping them where they are.
+
+        Unlike :meth:`refresh` the model is not reset: the rows keep their positions, so a
+        view keeps its scroll position and its selection (which the view checks against the
+        ids it had: a changed complaint may have moved or left the filter). The pages are read
+        again as they are painted; the first is read here. The row count stays until a new
+        count says otherwise (rows are then added or removed at the end); a list that now fits
+        in the first page is known at once.
+        """
+        self._generation += 1
+        for worker in self._workers:
+            worker.progress.cancel()
+        first = self._query.page(self._filter, self._sort, limit=PAGE)
+        shown = self._count
+        rows = len(first.ids) if not first.more else max(shown, len(first.ids))
+        self._pages.clear()
+        self._all_ids = None
+        self._window = first.window
+        self._pages[0] = list(first.rows)
+        self.pages_fetched += 1
+        self._count_known = not first.more
+        self._resize(rows)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self._columns) - 1))
+        if self._count_known:
+            self._count_timer.stop()
+            self.counted.emit(self._count)
+        else:
+            self._count_timer.start(COUNT_UNSHOWN_MS)
+
+    def _resize(self, count: int) -> None:
+        """Add or remove rows at the end until there are ``count``."""
+        shown = self._count
+        if count > shown:
+            self.beginInsertRows(QModelIndex(), shown, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < shown:
+            self.beginRemoveRows(QModelIndex(), count, shown - 1)
+            self._count = count
+            self.endRemoveRows()
+
     def page_shown(self) -> None:
         """A view painted the rows: the waiting count starts at the event loop's next turn."""
         if self._count_timer.isActive():
@@ -204,15 +247,8 @@ class ComplaintTableModel(QAbstractTableModel):
             return  # a newer filter is shown, or the count came in another way
         self._count_known = True
         self._count_timer.stop()  # counted on the calling thread (ensure_counted) before it began
-        shown = self._count
-        if count > shown:
-            self.beginInsertRows(QModelIndex(), shown, count - 1)
-            self._count = count
-            self.endInsertRows()
-        elif count < shown:  # complaints removed since the first page was read
-            self.beginRemoveRows(QModelIndex(), count, shown - 1)
-            self._count = count
-            self.endRemoveRows()
+        # Fewer rows than shown: complaints removed since the first page was read, or a reload.
+        self._resize(count)
         self.counted.emit(self._count)
 
     def wait_for_workers(self, msecs: int = 30_000) -> None:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -278,7 +286,12 @@ class RegisterView(QWidget):
     def selected_ids(self) -> list[int]:
         """Ids of the selected complaints, in table order."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [int(self.model.index(row, 0).data(ID_ROLE)) for row in rows]
+        return [i for row in rows if (i := self._id_at(row))]
+
+    def _id_at(self, row: int) -> int:
+        """The complaint id of ``row``; 0 for a row whose complaint no longer exists."""
+        value = self.model.index(row, 0).data(ID_ROLE)
+        return int(value) if value is not None else 0
 
     def _on_table_selection_changed(self) -> None:
         ids = self.selected_ids()
@@ -359,13 +372,47 @@ class RegisterView(QWidget):
             self.filters.reload_choices()
         if changes.settings and self.filters.saved.loaded:
             self._load_saved_filters()
-        selected = self.selected_ids()
-        self.model.refresh()
-        if len(selected) == 1:
-            row = self.model.row_of(selected[0])
-            if row is None:
-                # Look in the first page, where a just-changed complaint usually stays.
-                self.model.row_at(0)
-                row = self.model.row_of(selected[0])
-            if row is not None:
-                self.table.selectRow(row)
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the register's changes where the user is: same rows, scroll position, selection.
+
+        A changed complaint may have moved (a new sort value) or left the filter: the selection
+        follows the complaints selected, found among the pages around the rows they were in,
+        and drops those no longer there.
+        """
+        selection = self.table.selectionModel()
+        rows = sorted(index.row() for index in selection.selectedRows())
+        ids = [i for row in rows if (i := self._id_at(row))]
+        current = self.table.currentIndex()
+        current_id = self._id_at(current.row()) if current.isValid() else 0
+        try:
+            self.model.reload()
+        except Exception as error:  # a broken register must not close the window
+            show_error(self, error)
+            return
+        if not ids and not current_id:
+            return
+        for row in rows:
+            self.model.row_at(row)  # reads the pages where the selected complaints were
+        found = {i: self.model.row_of(i) for i in {*ids, current_id} if i}
+        now = sorted(r for i in ids if (r := found.get(i)) is not None)
+        if now == rows and found.get(current_id) == current.row():
+            return  # nothing moved: the selection is still right
+        chosen = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in now:
+            chosen.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag
+        with QSignalBlocker(selection):
+            # One change of selection reaches the window, not one per step.
+            current_row = found.get(current_id)
+            if current_row is not None:
+                selection.setCurrentIndex(
+                    self.model.index(current_row, max(current.column(), 0)), flags.NoUpdate
+                )
+            else:
+                selection.clearCurrentIndex()
+            selection.select(chosen, flags.ClearAndSelect | flags.Rows)
+        self.table.viewport().update()
+        self._on_table_selection_changed()
