@@ -105,13 +105,20 @@ class ComplaintMenus(QObject):
         """Open the new-complaint form (or bring the open one forward)."""
         if self.form is None:
             self.form = ComplaintForm(self._services, self._events, self._actor, self._window)
-            self.form.complaint_saved.connect(self.detail.show_complaint)
+            self.form.complaint_saved.connect(self._on_complaint_saved)
             self.form.finished.connect(self._on_form_finished)
             self.form.show()
         else:
             self.form.raise_()  # already open behind the window: bring it forward
         self.form.activateWindow()
         return self.form
+
+    def _on_complaint_saved(self, complaint_id: int, note: str) -> None:
+        # The toolbar acts on the table's selection: the new complaint's row, or nothing when
+        # the filter does not show it, never the row selected before.
+        self._register.select_complaint(complaint_id)
+        self.detail.show_complaint(complaint_id)
+        self._window.statusBar().showMessage(note, 8000)
 
     def _on_form_finished(self, _result: int) -> None:
         if self.form is not None:

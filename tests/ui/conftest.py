@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QRunnable, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QRunnable, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lapor_desk import i18n
 from lapor_desk.services.bootstrap import Services, open_services
@@ -67,3 +67,39 @@ def held_pool() -> Iterator[threading.Event]:
     finally:
         release.set()
         pool.waitForDone(60_000)
+
+
+class Questions:
+    """Answers the message boxes that the code under test asks, in turn, and notes their texts."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self._answers: list[str] = []
+        self._timer = QTimer()
+        self._timer.timeout.connect(self._answer)
+        self._timer.start(20)
+
+    def answer(self, *buttons: str) -> None:
+        """Click these buttons (by their text) in the next questions, one each."""
+        self._answers.extend(buttons)
+
+    def _answer(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible() and self._answers:
+            wanted = self._answers.pop(0)
+            self.asked.append(box.text())
+            texts = [button.text() for button in box.buttons()]
+            assert wanted in texts, f"{wanted!r} is not among {texts}"
+            next(b for b in box.buttons() if b.text() == wanted).click()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+@pytest.fixture
+def questions(qapp: QApplication) -> Iterator[Questions]:
+    """Answers message boxes: ``questions.answer("Hapus")`` before the action that asks."""
+    answering = Questions()
+    yield answering
+    answering.stop()
+    assert not answering._answers, f"never asked: {answering._answers}"

@@ -15,10 +15,12 @@ from lapor_desk.domain.errors import NotFound
 from lapor_desk.models import Unit
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.complaint_filter import ComplaintFilter
 from lapor_desk.services.register import ComplaintInput
 from lapor_desk.ui.dialogs.complaint_form import ComplaintForm
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.main_window import MainWindow
+from tests.ui.conftest import Questions
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TITLE = "Bantuan PKH tidak diterima sejak Agustus"
@@ -105,6 +107,59 @@ def test_ctrl_n_inside_the_open_form_means_next_and_esc_closes_it(
     assert window.complaint_menus.form is form  # the same form, ready for the next letter
     qtbot.keyClick(form.title_field.edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.complaint_menus.form is None)
+
+
+def _open_form(qtbot: QtBot, window: MainWindow) -> ComplaintForm:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    form = window.complaint_menus.form
+    assert form is not None
+    qtbot.waitUntil(form.isActiveWindow)
+    return form
+
+
+def test_esc_asks_before_a_typed_complaint_is_thrown_away(
+    qtbot: QtBot, demo_services: Services, questions: Questions
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    form = _open_form(qtbot, window)
+    qtbot.keyClicks(form.title_field.edit, "Kartu KKS hilang")
+    questions.answer("Kembali ke formulir")
+    qtbot.keyClick(form.title_field.edit, Qt.Key.Key_Escape)
+    assert questions.asked == [
+        "Pengaduan yang Anda ketik belum disimpan. Tutup formulir dan buang pengaduan ini?"
+    ]
+    assert form.isVisible() and form.title_field.value() == "Kartu KKS hilang"
+    questions.answer("Buang")
+    form.close_button.click()  # Tutup asks the same
+    qtbot.waitUntil(lambda: window.complaint_menus.form is None)
+    assert len(questions.asked) == 2
+    assert demo_services.complaints.count(ComplaintFilter()) == 4447
+
+
+def test_the_saved_complaint_becomes_the_selection_and_the_status_bar_says_so(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.navigation.setCurrentRow(1)
+    register = window.register
+    qtbot.waitUntil(lambda: register.model.count_known, timeout=10_000)
+    register.table.selectRow(3)
+    before = register.selected_ids()
+    form = _open_form(qtbot, window)
+    qtbot.keyClicks(form.title_field.edit, TITLE)
+    qtbot.keyClicks(form.text_field.edit, TEXT)
+    with qtbot.waitSignal(form.complaint_saved) as saved:
+        form.save_button.click()
+    complaint_id = saved.args[0]
+    assert register.selected_ids() == [complaint_id] != before
+    assert window.complaint_menus.detail.complaint_id == complaint_id
+    assert window.statusBar().currentMessage().startswith("Tersimpan sebagai LD-2022-00001")
 
 
 def test_inline_validation_of_nik_phone_and_required_fields(

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -29,6 +30,24 @@ def buttons(dialog: QDialog, accept_text: str) -> tuple[QDialogButtonBox, QPushB
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, ok
+
+
+def confirm(parent: QWidget, title: str, text: str, accept_text: str, keep_text: str) -> bool:
+    """Ask before something that cannot simply be taken back; True when the user agrees.
+
+    The buttons say what each does (``accept_text``: "Hapus", ``keep_text``: "Batal"), and the
+    safe one is the default: Enter and Esc both keep things as they are.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    agree = box.addButton(accept_text, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is agree
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:

@@ -37,7 +37,13 @@ from lapor_desk.domain.formatting import fmt_date, fmt_percent
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.register import OFFLINE_CHANNELS, ComplaintInput
-from lapor_desk.ui.dialogs import ERROR_STYLE, HINT_STYLE, hint_label, with_calendar
+from lapor_desk.ui.dialogs import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    confirm,
+    hint_label,
+    with_calendar,
+)
 from lapor_desk.ui.dialogs.form_fields import CheckedField, FieldSet, PlainField
 from lapor_desk.ui.events import AppEvents
 
@@ -48,8 +54,8 @@ LOOKUP_DELAY_MS = 300
 class ComplaintForm(QDialog):
     """Enter complaints that arrived outside the portal, one after another."""
 
-    #: A complaint was saved: its id.
-    complaint_saved = Signal(int)
+    #: A complaint was saved: its id and what the form says about it ("Tersimpan sebagai …").
+    complaint_saved = Signal(int, str)
 
     def __init__(
         self, services: Services, events: AppEvents, actor: Actor, parent: QWidget | None = None
@@ -216,6 +222,24 @@ class ComplaintForm(QDialog):
         if self._save():
             self._clear()
 
+    def reject(self) -> None:
+        """Close (Esc, Tutup or the window's ×), asking first when a complaint is half typed."""
+        if self.typed() and not confirm(
+            self,
+            _("New complaint"),
+            _("The complaint you typed has not been saved. Close the form and discard it?"),
+            _("Discard"),
+            _("Back to the form"),
+        ):
+            return
+        super().reject()
+
+    def typed(self) -> bool:
+        """True when any of the complaint's own fields holds something not saved yet."""
+        return any(field.value() for field in self.fields) or any(
+            line.text().strip() for line in (self.reporter_name, self.province, self.city)
+        )
+
     def _input(self) -> ComplaintInput:
         value = self.received.dateTime().toPython()
         assert isinstance(value, datetime)
@@ -288,8 +312,8 @@ class ComplaintForm(QDialog):
                     tracking=tracking, unit=self.unit.currentText()
                 )
         self._events.emit_changes(changes)
-        self.complaint_saved.emit(created.complaint.id)
         self._say(note, error=failed)
+        self.complaint_saved.emit(created.complaint.id, note)
         return True
 
     def _say(self, text: str, *, error: bool = False) -> None:

@@ -283,6 +283,16 @@ class RegisterView(QWidget):
             self.apply_filter()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def select_complaint(self, complaint_id: int) -> bool:
+        """Select and show the row of ``complaint_id`` among the rows read; else select nothing."""
+        row = self.model.row_of(complaint_id)
+        if row is None:
+            self.table.clearSelection()
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
     def selected_ids(self) -> list[int]:
         """Ids of the selected complaints, in table order."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
