@@ -8,8 +8,8 @@ import threading
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QThreadPool
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, Qt, QThreadPool
+from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +26,7 @@ from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, PAGE, ComplaintTab
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.views.register_view import RegisterView
 from lapor_desk.ui.workers import Worker
+from tests.ui.conftest import Questions
 
 
 def _view(qtbot: QtBot, services: Services) -> RegisterView:
@@ -67,6 +68,9 @@ def test_opens_newest_first_with_the_count_in_indonesian(
     assert view.model.index(0, 0).data(ID_ROLE) == newest
     assert view.model.index(0, 1).data() == "31 Okt 2022"
     assert view.model.headerData(1, Qt.Orientation.Horizontal) == "Diterima"
+    # A letter's tracking ID is not cut short ("LD-2022-…" for every letter).
+    metrics = view.table.fontMetrics()
+    assert view.table.columnWidth(0) > metrics.horizontalAdvance("LD-2022-00001") + 8
 
 
 def test_search_by_keyboard_is_debounced_and_esc_clears_it(
@@ -185,7 +189,9 @@ def test_column_chooser_from_the_header_menu(qtbot: QtBot, demo_services: Servic
     assert not view.table.isColumnHidden(channel)
 
 
-def test_save_apply_and_delete_a_filter(qtbot: QtBot, demo_services: Services) -> None:
+def test_save_apply_and_delete_a_filter(
+    qtbot: QtBot, demo_services: Services, questions: Questions
+) -> None:
     view = _view(qtbot, demo_services)
     view.filters.sla.setCurrentIndex(view.filters.sla.findData(SlaFilter.OVERDUE))
     overdue = _counted(qtbot, view)
@@ -207,6 +213,13 @@ def test_save_apply_and_delete_a_filter(qtbot: QtBot, demo_services: Services) -
     view.filters.saved.activated.emit(view.filters.saved.currentIndex())
     assert view.current_filter().sla is SlaFilter.OVERDUE
     assert _counted(qtbot, view) == overdue
+    questions.answer("Batal")
+    qtbot.mouseClick(view.filters.delete_button, Qt.MouseButton.LeftButton)
+    assert questions.asked == [
+        "Hapus filter tersimpan “Terlambat”? Pengaduannya tetap seperti semula."
+    ]
+    assert [r.name for r in demo_services.complaints.saved_filters()] == ["Terlambat"]
+    questions.answer("Hapus")
     qtbot.mouseClick(view.filters.delete_button, Qt.MouseButton.LeftButton)
     assert demo_services.complaints.saved_filters() == ()
     assert view.filters.saved.count() == 1
@@ -341,12 +354,43 @@ def test_the_model_stays_consistent_through_a_reload(
     assert model.count_known and model.row_of(first) is None
 
 
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_the_date_calendars_open_where_the_dates_are(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    view = _view(qtbot, demo_services)
+
+    def opened_at(edit: QDateEdit) -> tuple[int, int]:
+        edit.setFocus()
+        qtbot.keyClick(edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        calendar = edit.calendarWidget()
+        qtbot.waitUntil(calendar.isVisible)
+        shown = calendar.yearShown(), calendar.monthShown()
+        calendar.window().close()
+        return shown
+
+    # No bound yet: the reference date's month (the demo's 14 November 2022), not 2000.
+    assert opened_at(view.filters.received_from) == (2022, 11)
+    view.filters.received_from.setDate(QDate(2022, 3, 5))
+    assert opened_at(view.filters.received_to) == (2022, 3)  # beside the other bound
+    assert opened_at(view.filters.received_from) == (2022, 3)  # a bound opens at itself
+    assert view.filters.received_to.date() == QDate(2000, 1, 1)  # looking chose nothing
+
+
 def test_detail_slot_and_main_window_entry(qtbot: QtBot, demo_services: Services) -> None:
     window = MainWindow(demo_services)
     qtbot.addWidget(window)
     assert [window.navigation.item(i).text() for i in range(2)] == ["Ringkasan", "Register"]
-    window.navigation.setCurrentRow(1)
-    assert window.current_page() is window.register
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert not window.register.search.hasFocus()  # Ctrl+F is the register's, not Ringkasan's
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)  # to "Register" with the keyboard
+    assert window.current_page() is window.register and window.navigation.hasFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.register.search.hasFocus()
     detail = QLabel("detail")
     window.register.set_detail_widget(detail)
     assert detail.parent() is window.register.detail_slot

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QWheelEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -91,13 +93,60 @@ class LazyCombo(FilterCombo):
         super().wheelEvent(event)
 
 
-def _date_edit() -> QDateEdit:
-    edit = with_calendar(QDateEdit())
-    edit.setMinimumDate(_NO_DATE)
-    # The minimum date stands for "no bound", shown as a dash.
-    edit.setSpecialValueText("–")
-    edit.setDate(_NO_DATE)
-    return edit
+class BoundEdit(QDateEdit):
+    """A bound of the received dates: its minimum means "no bound" and shows as a dash.
+
+    Without a bound its calendar opens at the month ``opening`` gives (the other bound, or the
+    reference date), not at the minimum's January 2000.
+    """
+
+    def __init__(self, opening: Callable[[], date]) -> None:
+        super().__init__()
+        with_calendar(self)
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText("–")
+        self.setDate(_NO_DATE)
+        self._opening = opening
+        self._watching = False
+
+    def _watch_calendar(self) -> None:
+        # The calendar exists once asked for: only when the user reaches for it.
+        if not self._watching:
+            self._watching = True
+            self.calendarWidget().installEventFilter(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        """Open the calendar (arrow) or place the cursor."""
+        self._watch_calendar()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Type a date, or open the calendar with F4 or Alt+Down, as a drop-down list opens."""
+        self._watch_calendar()
+        alt_down = (event.key() == Qt.Key.Key_Down
+                    and event.modifiers() == Qt.KeyboardModifier.AltModifier)
+        if event.key() == Qt.Key.Key_F4 or alt_down:
+            # Qt opens a date field's calendar from its arrow only: press the arrow.
+            option = QStyleOptionComboBox()
+            option.initFrom(self)
+            arrow = self.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, option,
+                QStyle.SubControl.SC_ComboBoxArrow, self,
+            ).center()
+            super().mousePressEvent(QMouseEvent(
+                QEvent.Type.MouseButtonPress, QPointF(arrow), QPointF(self.mapToGlobal(arrow)),
+                Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            ))
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """The calendar opens: at a useful month when there is no bound yet."""
+        if event.type() == QEvent.Type.Show and self.date() == _NO_DATE:
+            day = self._opening()
+            self.calendarWidget().setCurrentPage(day.year, day.month)
+        return False
 
 
 class FilterBar(QWidget):
@@ -112,6 +161,7 @@ class FilterBar(QWidget):
         topics: Callable[[], Items],
         channels: Callable[[], Items],
         saved: Callable[[], Items],
+        reference: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,8 +191,8 @@ class FilterBar(QWidget):
             [(_("Overdue"), SlaFilter.OVERDUE), (_("Due soon"), SlaFilter.DUE_SOON)],
         )
         self.privacy = FilterCombo(_("Any privacy"), [(p.label, p) for p in Privacy])
-        self.received_from = _date_edit()
-        self.received_to = _date_edit()
+        self.received_from = BoundEdit(lambda: _bound(self.received_to) or reference())
+        self.received_to = BoundEdit(lambda: _bound(self.received_from) or reference())
         self.reset = QPushButton(_("Reset filters"))
         self.saved = LazyCombo(_("(choose)"), saved, characters=12)
         self.save_button = QPushButton(_("Save filter…"))

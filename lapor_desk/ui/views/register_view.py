@@ -29,6 +29,7 @@ from lapor_desk.i18n import _, ngettext
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.complaint_filter import ComplaintFilter, Sort
+from lapor_desk.ui.dialogs import confirm
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.complaint_table import ID_ROLE, ComplaintTableModel
@@ -69,7 +70,8 @@ class RegisterView(QWidget):
         self._actor = actor
         self.model = ComplaintTableModel(services.complaints, self)
         self.filters = FilterBar(
-            self._unit_items, self._topic_items, self._channel_items, self._saved_items
+            self._unit_items, self._topic_items, self._channel_items, self._saved_items,
+            services.settings.reference_date,
         )
         self.search = self.filters.search
         self.count_label = QLabel()
@@ -87,8 +89,9 @@ class RegisterView(QWidget):
         self.filters.saved.activated.connect(self._on_saved_activated)
         self.filters.save_button.clicked.connect(self._on_save_clicked)
         self.filters.delete_button.clicked.connect(self._on_delete_clicked)
+        # Anywhere in the window while the register is shown (the navigation list included).
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self._on_find_activated)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -125,9 +128,11 @@ class RegisterView(QWidget):
         header.setHighlightSections(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
-        widths = {"tracking_id": 75, "received": 90, "status": 150, "due": 105, "unit": 140,
-                  "title": 360, "topic": 200, "urgent": 90, "klasifikasi": 200, "channel": 120,
-                  "privacy": 110}
+        # Wide enough for a tracking ID of the portal and of a letter (LD-2022-00001).
+        tracking = self.table.fontMetrics().horizontalAdvance("LD-0000-00000") + 16
+        widths = {"tracking_id": max(75, tracking), "received": 90, "status": 150, "due": 105,
+                  "unit": 140, "title": 360, "topic": 200, "urgent": 90, "klasifikasi": 200,
+                  "channel": 120, "privacy": 110}
         for index, column in enumerate(self.model.column_list):
             header.resizeSection(index, widths[column.key.value])
             self.table.setColumnHidden(index, not column.visible)
@@ -366,7 +371,15 @@ class RegisterView(QWidget):
 
     def _on_delete_clicked(self) -> None:
         row = self.filters.saved.currentData()
-        if row is None:
+        if row is None or not confirm(
+            self,
+            _("Delete saved filter"),
+            _("Delete the saved filter “{name}”? The complaints stay as they are.").format(
+                name=row.name
+            ),
+            _("Delete"),
+            _("Cancel"),
+        ):
             return
         try:
             changes = self._services.complaints.delete_filter(self._actor, row.id)
