@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._wheel_guard = WheelGuard(self)
         self.overview = OverviewView()
+        self._overview_stale = False  # complaints changed since the figures were read
         self._add_page(_("Overview"), self.overview)
         self.register = RegisterView(services, self.events, actor)
         self._add_page(_("Register"), self.register)
@@ -125,10 +128,18 @@ class MainWindow(QMainWindow):
 
     def _on_page_changed(self) -> None:
         self.complaint_menus.detail_action.setEnabled(self.current_page() is self.register)
+        if self._overview_stale and self.current_page() is self.overview:
+            self._show_overview()
 
     def _on_events_changed(self, changes: Changes) -> None:
         if changes.settings:
             self.refresh()
+        elif changes.complaints or changes.master_data:
+            # The figures are read again when shown: a register of a million complaints takes
+            # a moment to sum up, which every action on a complaint need not wait for.
+            self._overview_stale = True
+            if self.current_page() is self.overview:
+                self._show_overview()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)
@@ -172,7 +183,12 @@ class MainWindow(QMainWindow):
         self.reference_label.setText(
             _("Reference date: {date}").format(date=fmt_date_long(reference))
         )
-        self.overview.show_stats(self._services.stats.stats(reference))
+        self._show_overview(reference)
+
+    def _show_overview(self, reference: date | None = None) -> None:
+        day = reference or self._services.settings.reference_date()
+        self.overview.show_stats(self._services.stats.stats(day))
+        self._overview_stale = False
 
 
 def fits(window: QSize, screen: QSize) -> bool:

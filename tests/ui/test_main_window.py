@@ -18,7 +18,11 @@ from pytestqt.qtbot import QtBot
 
 from lapor_desk import i18n
 from lapor_desk.domain.actor import LOCAL_OPERATOR
+from lapor_desk.domain.enums import InternalStatus
+from lapor_desk.domain.formatting import fmt_percent
 from lapor_desk.services.bootstrap import Services
+from lapor_desk.services.changes import Changes
+from lapor_desk.services.complaint_filter import ComplaintFilter
 from lapor_desk.ui.itemmodels.unit_stats import UnitStatsTableModel
 from lapor_desk.ui.main_window import DEFAULT_SIZE, MainWindow, fits
 
@@ -35,6 +39,41 @@ def test_window_shows_register_figures_in_indonesian(qtbot: QtBot, demo_services
     units = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Biro Hubungan Masyarakat (BIRO-HUMAS)" in units
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Diterima"
+
+
+def test_the_overview_follows_changes_to_complaints(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.show()
+    completed = window.overview.completed.value.text()
+    window.show_page(window.register)
+    proses = demo_services.complaints.ids(
+        ComplaintFilter(statuses=frozenset({InternalStatus.PROSES})), limit=30
+    )
+    changes = Changes()
+    for complaint_id in proses:
+        changes |= demo_services.register.change_status(
+            LOCAL_OPERATOR, complaint_id, InternalStatus.SELESAI, "Sudah disalurkan"
+        )
+    window.events.emit_changes(changes)
+    assert window.overview.completed.value.text() == completed  # read when shown, not before
+    window.show_page(window.overview)
+    reference = demo_services.settings.reference_date()
+    now = fmt_percent(demo_services.stats.stats(reference).overall.completed_rate)
+    assert window.overview.completed.value.text() == now != completed
+    # Shown already: at once.
+    more = demo_services.complaints.ids(
+        ComplaintFilter(statuses=frozenset({InternalStatus.PROSES})), limit=30
+    )
+    for complaint_id in more:
+        changes = demo_services.register.change_status(
+            LOCAL_OPERATOR, complaint_id, InternalStatus.SELESAI, "Sudah disalurkan"
+        )
+        window.events.emit_changes(changes)
+    later = fmt_percent(demo_services.stats.stats(reference).overall.completed_rate)
+    assert window.overview.completed.value.text() == later != now
 
 
 def test_navigation_by_keyboard(qtbot: QtBot, demo_services: Services) -> None:
