@@ -94,6 +94,19 @@ def normalize_tracking_id(value: object) -> str:
     raise ValidationError("tracking_id", _("Tracking ID is not valid."))
 
 
+def tracking_id_in(query: str) -> str | None:
+    """The tracking ID a search text may stand for: 5 to 12 digits, or ``LD-yyyy-nnnnn``.
+
+    A reporter on the phone reads out the number; the search looks it up as well as the words.
+    """
+    text = query.strip()
+    if text.isascii() and text.isdigit() and 5 <= len(text) <= 12:
+        return text
+    if re.fullmatch(r"[Ll][Dd]-\d{4}-\d{5}", text):
+        return text.upper()
+    return None
+
+
 def local_tracking_id(year: int, sequence: int) -> str:
     """Tracking id of a complaint entered here; the prefix can never clash with portal digits."""
     return f"{LOCAL_TRACKING_PREFIX}{year}-{sequence:05d}"

@@ -200,7 +200,11 @@ class ComplaintQueryService:
         with self._factory() as session:
             if value.sla and window is None:
                 window = self._window_in(session)
-            if value.text.strip() and ComplaintFilter(text=value.text) == value:
+            if (
+                value.text.strip()
+                and ComplaintFilter(text=value.text) == value
+                and v.tracking_id_in(value.text) is None
+            ):
                 # The search index alone knows how many complaints it matches.
                 return count_matches(session.connection(), value.text)
             if needs_deadline(value) and complaint_only(value):

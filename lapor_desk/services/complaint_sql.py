@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 
 from lapor_desk.domain.enums import InternalStatus, SlaState
+from lapor_desk.domain.validation import tracking_id_in
 from lapor_desk.models import Complaint, ComplaintDeadline, Topic, Unit
 from lapor_desk.persistence.search import (
     id_ranges,
@@ -142,6 +143,8 @@ def search_page(
     """
     if session.get_bind().dialect.name != "sqlite" or not search_terms(value.text):
         return None
+    if tracking_id_in(value.text) is not None:
+        return None  # the search index alone does not know tracking IDs
     connection = session.connection()
     if not _many_matches(session, value.text):
         return None
@@ -254,6 +257,11 @@ def conditions(
         # search_page() pages a large match set more cheaply where the matches are dense.
         many = steer and _many_matches(session, value.text)
         match = match_condition(dialect, value.text, in_order=many)
+        tracking = tracking_id_in(value.text)
+        if tracking is not None:
+            # A tracking ID typed into the search finds its complaint, besides the texts.
+            exact = c.tracking_id == tracking
+            match = exact if match is None else or_(exact, match)
         # A query of punctuation only searches for nothing: it matches no complaint.
         result.append(match if match is not None else false())
     return result

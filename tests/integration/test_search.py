@@ -66,6 +66,22 @@ def test_bulk_inserts_are_found_by_any_word_as_a_prefix(any_register: Services) 
     assert _found(any_register, "pkh beras") == []
 
 
+def test_a_tracking_id_finds_its_complaint_besides_the_texts(any_register: Services) -> None:
+    _bulk(any_register, [
+        _complaint(1, "Saldo PKH kosong", "Laporan 5000003 belum dijawab",
+                   datetime(2022, 3, 1, 9)),
+        _complaint(2, "Bansos tidak cair", "Bantuan pangan", datetime(2022, 5, 1, 9)),
+        _complaint(3, "Pendamping PKH", "Meminta potongan", datetime(2022, 4, 1, 9)),
+    ])
+    with any_register.engine.begin() as connection:
+        connection.execute(update(Complaint).where(Complaint.tracking_id == "5000002")
+                           .values(tracking_id="LD-2022-00007", source="manual"))
+    # Its own complaint, and the one whose text mentions the number.
+    assert _found(any_register, "5000003") == ["5000003", "5000001"]
+    assert _found(any_register, "ld-2022-00007") == ["LD-2022-00007"]
+    assert _found(any_register, "5000009") == []
+
+
 def test_newest_first_does_not_depend_on_insertion_order(any_register: Services) -> None:
     for number, title, received in ((1, "Banjir", datetime(2022, 9, 1, 9)),
                                     (2, "Banjir lagi", datetime(2021, 1, 5, 9)),

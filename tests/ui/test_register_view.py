@@ -263,6 +263,21 @@ def test_jump_to_the_last_row_reads_only_the_tail(qtbot: QtBot, demo_services: S
     assert view.model._all_ids is None  # no full id list was loaded for the jump
 
 
+def test_a_tracking_id_read_out_on_the_phone_finds_its_complaint(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    view = _view(qtbot, demo_services)
+    assert view.search.placeholderText() == "Cari Tracking ID, judul atau isi laporan (Ctrl+F)"
+    oldest = demo_services.complaints.ids(ComplaintFilter(), Sort(SortKey.RECEIVED, False), limit=1)
+    tracking = view.model.row_at(_counted(qtbot, view) - 1)
+    assert tracking is not None and tracking.complaint.id == oldest[0]
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, tracking.complaint.tracking_id)
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert view.model.index(0, 0).data(ID_ROLE) == oldest[0]
+    assert view.table.hasFocus() and view.selected_ids() == [oldest[0]]
+
+
 def test_a_change_elsewhere_refreshes_the_list(qtbot: QtBot, demo_services: Services) -> None:
     events = AppEvents()
     view = RegisterView(demo_services, events)

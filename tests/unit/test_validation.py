@@ -17,6 +17,7 @@ from lapor_desk.domain.validation import (
     normalize_phone,
     normalize_tracking_id,
     require_text,
+    tracking_id_in,
 )
 
 # The language fixture is the same for every example: no need to reset it in between.
@@ -409,3 +410,23 @@ def test_every_nik_with_a_plausible_birth_date_is_accepted(
     nik = f"{region}{day + 40 * woman:02d}{month:02d}{year:02d}{serial}"
 
     assert normalize_nik(nik) == nik
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("4999681", "4999681"),  # a portal ID read out on the phone
+        (" 5216807 ", "5216807"),
+        ("12345", "12345"),
+        ("1234", None),  # four digits: a region code or a year, words only
+        ("1234567890123", None),
+        ("LD-2022-00001", "LD-2022-00001"),
+        ("ld-2022-00001", "LD-2022-00001"),
+        ("LD-2022-1", None),
+        ("saldo pkh", None),
+        ("４９９９６８１", None),  # full-width digits are not an ID
+        ("", None),
+    ],
+)
+def test_a_search_text_may_be_a_tracking_id(query: str, expected: str | None) -> None:
+    assert tracking_id_in(query) == expected

@@ -166,7 +166,7 @@ class FilterBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search titles and texts (Ctrl+F)"))
+        self.search.setPlaceholderText(_("Search by tracking ID, title or text (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         # One status, or every open one (what still needs work); a saved filter with some
         # other set of statuses gets an item of its own when shown (show_filter).
