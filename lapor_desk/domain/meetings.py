@@ -231,8 +231,14 @@ def normalize_nip(value: str | None, *, required: bool = False, field: str = "ni
     except ValueError:
         raise ValidationError(field, _("NIP does not contain a valid date of birth.")) from None
     appointed_year, appointed_month = int(digits[8:12]), int(digits[12:14])
-    if not (1 <= appointed_month <= 12 and appointed_year >= born.year + 15):
+    if not 1 <= appointed_month <= 12:
         raise ValidationError(field, _("NIP does not contain a valid appointment month."))
+    if appointed_year < born.year + 15:
+        raise ValidationError(
+            field,
+            _("The appointment year in the NIP ({year}) is less than 15 years after the year "
+              "of birth ({born}).").format(year=appointed_year, born=born.year),
+        )
     if digits[14] not in "12":
         raise ValidationError(field, _("The fifteenth digit of a NIP (sex) must be 1 or 2."))
     return digits

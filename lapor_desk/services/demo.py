@@ -67,8 +67,11 @@ def _weighted[T](rng: random.Random, items: tuple[tuple[T, int], ...]) -> T:
 
 
 def _synthetic_nip(rng: random.Random) -> str:
+    # Appointed at 18 at the earliest, as a NIP must say (normalize_nip); the same draws as
+    # before, so that the rest of the demo stays as it was.
     birth = date(1968, 1, 1) + timedelta(days=rng.randrange(0, 365 * 28))
-    appointed = f"{rng.randrange(1995, 2020)}{rng.randrange(1, 13):02d}"
+    year = max(rng.randrange(1995, 2020), birth.year + 18)
+    appointed = f"{year}{rng.randrange(1, 13):02d}"
     return f"{birth:%Y%m%d}{appointed}{rng.choice('12')}{rng.randrange(1, 20):03d}"
 
 

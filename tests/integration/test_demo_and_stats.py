@@ -12,7 +12,15 @@ from sqlalchemy import func, select
 
 from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus
-from lapor_desk.models import Complaint, Disposition, FollowUp, StatusChange, Unit
+from lapor_desk.domain.meetings import normalize_nip
+from lapor_desk.models import (
+    Complaint,
+    Disposition,
+    FollowUp,
+    StatusChange,
+    Unit,
+    UnitContact,
+)
 from lapor_desk.persistence.engine import make_session_factory
 from lapor_desk.services.bootstrap import Services, open_services
 from tests.conftest import fixed_clock
@@ -59,6 +67,13 @@ def test_demo_holds_exactly_the_2022_scenario(demo: Services) -> None:
     assert all(t.isdigit() and len(t) == 7 for t in ids)
     assert len({t[:60] for t in texts}) > 3000  # varied texts, not a handful of templates
     assert demo.settings.reference_date() == date(2022, 11, 14)
+
+
+def test_every_demo_liaison_has_a_nip_the_unit_form_accepts(demo: Services) -> None:
+    with make_session_factory(demo.engine)() as session:
+        nips = list(session.scalars(select(UnitContact.nip).where(UnitContact.nip.is_not(None))))
+    assert len(nips) > 20
+    assert [normalize_nip(nip) for nip in nips] == nips  # none refused on a unit's save
 
 
 def test_running_demo_twice_duplicates_nothing(demo: Services) -> None:

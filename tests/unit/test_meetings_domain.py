@@ -202,7 +202,7 @@ def test_guests_may_have_no_nip_but_staff_must() -> None:
         ("198513122010011005", "lahir"),  # month 13
         ("198503122010131005", "pengangkatan"),  # appointed in month 13
         ("198503122010001005", "pengangkatan"),  # month 0
-        ("198503121990011005", "pengangkatan"),  # appointed at the age of four
+        ("198503121990011005", "(1990) kurang dari 15 tahun"),  # appointed at the age of four
         ("198503122010013005", "1 atau 2"),  # sex digit 3
     ],
 )
