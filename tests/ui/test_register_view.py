@@ -326,6 +326,13 @@ def test_a_change_keeps_the_place_and_the_selection(
     assert view.model.index(355, 0).data(ID_ROLE) == chosen[1]
     assert view.model.index(355, 5).data(Qt.ItemDataRole.DecorationRole) is not None  # urgent
     assert resets == [] and shown == []  # no reset, and the detail pane was not disturbed
+    # Every row chosen (Ctrl+A): too many to find again one by one; the selection is cleared.
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(view.table.selectionModel().selectedRows()) == 4447
+    events.emit_changes(changes)
+    assert view.selected_ids() == [] and shown[-1] == 0
+    assert view.table.verticalScrollBar().value() == scrolled
 
 
 def test_a_complaint_that_leaves_the_filter_leaves_the_selection(

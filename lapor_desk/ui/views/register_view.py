@@ -37,6 +37,8 @@ from lapor_desk.ui.views.register_filters import FilterBar, Items, refill
 
 #: Milliseconds the search waits after the last keystroke.
 SEARCH_DELAY_MS = 250
+#: A selection of more rows than this is cleared, not followed, when the register changes.
+RESELECT_ROWS = 1_000
 
 
 class RegisterTable(QTableView):
@@ -406,6 +408,10 @@ class RegisterView(QWidget):
         """
         selection = self.table.selectionModel()
         rows = sorted(index.row() for index in selection.selectedRows())
+        if len(rows) > RESELECT_ROWS:
+            # Finding each of them again would read every page they span: start afresh.
+            self.table.clearSelection()
+            rows = []
         ids = [i for row in rows if (i := self._id_at(row))]
         current = self.table.currentIndex()
         current_id = self._id_at(current.row()) if current.isValid() else 0
