@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,11 +71,19 @@ def held_pool() -> Iterator[threading.Event]:
 
 
 class Questions:
-    """Answers the message boxes that the code under test asks, in turn, and notes their texts."""
+    """Answers the message boxes that the code under test asks, in turn, and notes their texts.
+
+    A question nobody answers is closed after :attr:`PATIENCE` seconds and fails the test, where
+    the modal box would otherwise hang the run.
+    """
+
+    PATIENCE = 1.0
 
     def __init__(self) -> None:
         self.asked: list[str] = []
+        self.unanswered: list[str] = []
         self._answers: list[str] = []
+        self._waiting: dict[int, float] = {}
         self._timer = QTimer()
         self._timer.timeout.connect(self._answer)
         self._timer.start(20)
@@ -85,21 +94,33 @@ class Questions:
 
     def _answer(self) -> None:
         box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.isVisible() and self._answers:
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            return
+        if self._answers:
             wanted = self._answers.pop(0)
             self.asked.append(box.text())
             texts = [button.text() for button in box.buttons()]
             assert wanted in texts, f"{wanted!r} is not among {texts}"
             next(b for b in box.buttons() if b.text() == wanted).click()
+            return
+        # A test that closes its boxes itself does so within this patience.
+        first = self._waiting.setdefault(id(box), time.monotonic())
+        if time.monotonic() - first > self.PATIENCE:
+            self.unanswered.append(box.text())
+            box.reject()
 
     def stop(self) -> None:
         self._timer.stop()
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def questions(qapp: QApplication) -> Iterator[Questions]:
-    """Answers message boxes: ``questions.answer("Hapus")`` before the action that asks."""
+    """Answers message boxes: ``questions.answer("Hapus")`` before the action that asks.
+
+    Every UI test has it: a question that a test did not expect fails the test.
+    """
     answering = Questions()
     yield answering
     answering.stop()
+    assert not answering.unanswered, f"asked without an answer: {answering.unanswered}"
     assert not answering._answers, f"never asked: {answering._answers}"

@@ -24,6 +24,7 @@ from lapor_desk.ui.itemmodels.master_tables import (
 )
 from lapor_desk.ui.itemmodels.unit_tree import UnitTreeModel
 from lapor_desk.ui.views.master_data import MasterDataView
+from tests.ui.conftest import Questions
 
 TODAY = date(2022, 11, 14)
 
@@ -148,7 +149,7 @@ def test_topic_urgency_edited_with_the_mouse(
 
 
 def test_an_sla_rule_change_moves_a_complaints_deadline(
-    qtbot: QtBot, view: MasterDataView, demo_services: Services
+    qtbot: QtBot, view: MasterDataView, demo_services: Services, questions: Questions
 ) -> None:
     register = demo_services.register
     # A complaint still waiting for its first follow-up, not urgent, with a running clock.
@@ -180,13 +181,14 @@ def test_an_sla_rule_change_moves_a_complaints_deadline(
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     _click_row(qtbot, tab.table, tab.table.currentIndex().row())
+    questions.answer("Hapus")
     with qtbot.waitSignal(tab.finished, timeout=60_000):
         qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert "harus tetap ada" in tab.error.text()
 
 
 def test_holiday_override_from_the_list(
-    qtbot: QtBot, view: MasterDataView, demo_services: Services
+    qtbot: QtBot, view: MasterDataView, demo_services: Services, questions: Questions
 ) -> None:
     view.tabs.setCurrentWidget(view.holidays)
     tab = view.holidays
@@ -203,24 +205,28 @@ def test_holiday_override_from_the_list(
     assert tab.model.index(row, 3).data() == "Dijadikan hari kerja"
     assert tab.model.index(row, 5).data() == "Hari kerja"
     assert tab.remove_button.isEnabled()
+    questions.answer("Hapus koreksi")
     with qtbot.waitSignal(tab.finished, timeout=60_000):
         qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert len(questions.asked) == 1 and "Kamis, 5 Mei 2022" in questions.asked[0]
     assert not demo_services.settings.calendar().is_working_day(date(2022, 5, 5))
 
 
 def test_status_mapping_delete_by_key_and_restore(
-    qtbot: QtBot, view: MasterDataView, demo_services: Services
+    qtbot: QtBot, view: MasterDataView, demo_services: Services, questions: Questions
 ) -> None:
     view.tabs.setCurrentWidget(view.status_mapping)
     tab = view.status_mapping
     row = _texts(tab.model, 0).index("Konten Terblokir")
     _click_row(qtbot, tab.table, row)
+    questions.answer("Hapus")
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert "Konten Terblokir" not in _texts(tab.model, 0)
     qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(tab.portal_value, "Dalam Proses Instansi")
     tab.status.setCurrentIndex(tab.status.findData(InternalStatus.PROSES.value))
     qtbot.keyClick(tab.portal_value, Qt.Key.Key_Return)
+    questions.answer("Pulihkan bawaan")
     qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
     mapping = demo_services.settings.status_mapping()
     assert mapping["Konten Terblokir"] is InternalStatus.TERBLOKIR

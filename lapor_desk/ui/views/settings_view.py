@@ -39,7 +39,7 @@ from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.preferences import save_language, stored_language
 from lapor_desk.ui.views.letterhead_form import LetterheadForm
-from lapor_desk.ui.views.master_data.editor import from_qdate, to_qdate
+from lapor_desk.ui.views.master_data.date_fields import from_qdate, to_qdate
 from lapor_desk.ui.workers import Progress, Worker, run_with_progress
 
 LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))

@@ -1,23 +1,22 @@
 """The shape every master-data tab shares: a list on the left, a form beside it, errors under it.
 
 Keyboard: Ctrl+N starts a new record, Ctrl+S (or Enter in a text field) saves, Delete on the
-list removes the selected record where the tab allows it. A refusal of the service appears in
-red under the form and the offending field takes the focus.
+list removes the selected record where the tab allows it, after asking. A refusal of the service
+appears in red under the form and the offending field takes the focus. Leaving a form with
+changes not saved yet (another record in the list, or a new one) asks Save / Discard / Cancel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,54 +34,32 @@ from lapor_desk.domain.errors import LaporError, ValidationError
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
-from lapor_desk.ui.dialogs import error_label, hint_label, with_calendar
+from lapor_desk.ui.dialogs import error_label, hint_label
 from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.master_data.leaving import Leave, ask_to_leave, field_value
 from lapor_desk.ui.workers import Progress, Worker, run_with_progress
 
 
-def to_qdate(value: date) -> QDate:
-    """A Python date as QDate."""
-    return QDate(value.year, value.month, value.day)
+def overrides_new(event: QEvent) -> bool:
+    """Whether ``event`` is Qt asking the focus widget's parents if they take Ctrl+N."""
+    return (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.New))
 
 
-def from_qdate(value: QDate) -> date:
-    """A QDate as a Python date."""
-    return date(value.year(), value.month(), value.day())
+class EditorTab[K](QWidget):
+    """A list and a form; subclasses fill :attr:`form` and implement the hooks.
 
-
-class OptionalDate(QWidget):
-    """A date that may be left empty: a check box switches the date field on."""
-
-    def __init__(self, tooltip: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox()
-        self.check.setToolTip(tooltip)
-        self.edit = with_calendar(QDateEdit())
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-        self.check.toggled.connect(self.edit.setEnabled)
-        self.setFocusProxy(self.check)
-
-    def value(self) -> date | None:
-        """The date, or None when unchecked."""
-        return from_qdate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, value: date | None, fallback: date) -> None:
-        """Show ``value``; an empty value unchecks the box and parks ``fallback`` in the field."""
-        self.check.setChecked(value is not None)
-        self.edit.setDate(to_qdate(value or fallback))
-
-
-class EditorTab(QWidget):
-    """A list and a form; subclasses fill :attr:`form` and implement the hooks."""
+    ``K`` is what identifies a record (an id, a portal value). The form remembers what it
+    held when a record was loaded; a change of record in the list, or a new one, asks first
+    when the form holds more than that (see :meth:`leave_form`).
+    """
 
     #: A slow save (deadline refresh on a worker) ended, successfully or not.
     finished = Signal()
+    #: Whether leaving an edited form asks first; off for a form that edits no record of the
+    #: list (the holidays' correction of a date).
+    guards_edits = True
 
     def __init__(
         self,
@@ -100,6 +77,9 @@ class EditorTab(QWidget):
         self.view = view
         self.worker: Worker | None = None
         self.fields: dict[str, QWidget] = {}
+        self._loaded: tuple[object, ...] | None = None  # the form as the record filled it
+        self._quiet = 0  # > 0 while the tab itself moves the list's selection
+        self._after_save: Callable[[], None] | None = None
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
@@ -139,12 +119,10 @@ class EditorTab(QWidget):
         layout.addWidget(splitter)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.save_button.clicked.connect(self.save)
-        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in ((QKeySequence.StandardKey.New, self._on_new_clicked),
-                           (QKeySequence.StandardKey.Save, self.save)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(scope)
-            shortcut.activated.connect(slot)
+        # Ctrl+N is no QShortcut: see event().
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete)
@@ -193,15 +171,156 @@ class EditorTab(QWidget):
     def delete(self) -> None:
         """Remove the selected record, where the tab allows it."""
 
-    # -- helpers --------------------------------------------------------------------------------
+    def current_key(self) -> K | None:
+        """The record the form edits; None for a new one."""
+        return None
+
+    def index_of(self, key: K) -> QModelIndex:
+        """The list's index of record ``key`` (invalid when the list does not show it)."""
+        del key
+        return QModelIndex()
+
+    def show_key(self, key: K) -> None:
+        """Fill the form with the stored record ``key``, which the list shows."""
+        raise NotImplementedError
+
+    def record_name(self) -> str:
+        """How the questions name the record the form edits ("" for a new one)."""
+        return ""
+
+    # -- moving between records -----------------------------------------------------------------
 
     def _on_new_clicked(self) -> None:
-        self.view.clearSelection()
-        self.clear_form()
+        self.new_record()
+
+    def new_record(self) -> None:
+        """Start a new record (New, Ctrl+N), asking first about unsaved edits."""
+        self.leave_form(self.start_new)
+
+    def start_new(self) -> None:
+        """An empty form for a new record, with the cursor in its first field."""
+        self.show_new()
         self.hide_error()
         first = next(iter(self.fields.values()), None)
         if first is not None:
             first.setFocus()
+
+    def show_new(self) -> None:
+        """Empty the form for a new record; the list selects nothing."""
+        self._select(QModelIndex())
+        self.clear_form()
+        self.mark_loaded()
+
+    def open_record(self, key: K) -> None:
+        """The user chose ``key`` in the list: show it, asking first about unsaved edits."""
+        if self._quiet or key == self.current_key():
+            return
+        self.leave_form(lambda: self.open_quietly(key))
+
+    def open_quietly(self, key: K) -> None:
+        """Select ``key`` in the list and fill the form with it, asking nothing."""
+        index = self.index_of(key)
+        if not index.isValid():
+            return
+        self._select(index)
+        self.show_key(key)
+        self.hide_error()
+        self.mark_loaded()
+
+    def reopen(self) -> None:
+        """After a reload: the record the form showed again, or a new one when it is gone."""
+        key = self.current_key()
+        if key is not None and self.index_of(key).isValid():
+            self.open_quietly(key)
+        else:
+            self.show_new()
+
+    def put_back_selection(self) -> None:
+        """Select the record the form edits again (nothing for a new one)."""
+        key = self.current_key()
+        self._select(self.index_of(key) if key is not None else QModelIndex())
+
+    def _select(self, index: QModelIndex) -> None:
+        with self.quietly():
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+            else:  # the current row too, so that clicking it loads it
+                self.view.selectionModel().clear()
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Selection changes made inside are the tab's own: they ask nothing and load nothing."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def form_state(self) -> tuple[object, ...]:
+        """What every field holds."""
+        return tuple(field_value(widget) for widget in self.fields.values())
+
+    def mark_loaded(self) -> None:
+        """The form now shows a stored record (or an empty one) as it is: nothing to lose."""
+        self._loaded = self.form_state()
+
+    def is_edited(self) -> bool:
+        """Whether the form holds changes that leaving it would lose."""
+        return (self.guards_edits and self._loaded is not None
+                and self.form_state() != self._loaded)
+
+    def leave_form(self, move: Callable[[], None]) -> None:
+        """Run ``move`` (which shows another record), asking first when the form is edited.
+
+        Save stores the form and then moves, once a slow save has ended; a refused save
+        stays with its message under the form. Discard moves; Cancel stays. In both cases
+        where the form stays, the list selects its record again.
+        """
+        if not self.is_edited():
+            move()
+            return
+        answer = ask_to_leave(self, self.record_name())
+        if answer is Leave.DISCARD:
+            move()
+            return
+        self.put_back_selection()
+        if answer is Leave.STAY:
+            return
+        self._after_save = move
+        self.save()
+        if self.worker is None:  # saved (or refused) at once, not on a worker
+            self._on_save_ended()
+
+    def _on_save_ended(self) -> None:
+        move, self._after_save = self._after_save, None
+        if move is not None and not self.is_edited():  # still edited: the save was refused
+            move()
+
+    # -- Ctrl+N ---------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """Keep Ctrl+N in the tab: here it starts a new record, not a new complaint.
+
+        The main window's "New complaint" action has Ctrl+N too; two shortcuts on one key
+        are ambiguous and Qt fires neither. Accepting the ShortcutOverride that Qt sends up
+        from the focus widget before it looks for shortcuts makes the key an ordinary key
+        press here (:meth:`keyPressEvent`); elsewhere in the window Ctrl+N stays the action's.
+        """
+        if overrides_new(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Ctrl+N (which no field inside took) starts a new record."""
+        if event.matches(QKeySequence.StandardKey.New):
+            event.accept()
+            self.new_record()
+            return
+        super().keyPressEvent(event)
+
+    # -- helpers --------------------------------------------------------------------------------
 
     def hide_error(self) -> None:
         """Remove the message under the form."""
@@ -235,8 +354,12 @@ class EditorTab(QWidget):
         return result
 
     def announce(self, changes: Changes) -> None:
-        """Tell every screen (this tab included, which reloads) what changed."""
+        """Tell every screen (this tab included, which reloads) what changed.
+
+        Called after each successful change: what the form shows is stored now.
+        """
         self._events.emit_changes(changes)
+        self.mark_loaded()
 
     def wants(self, changes: Changes) -> bool:
         """Whether ``changes`` touch what this tab shows."""
@@ -263,10 +386,12 @@ class EditorTab(QWidget):
             if done is not None:
                 done()
             self.announce(result)
+            self._on_save_ended()
             self.finished.emit()
 
         def failed(error: BaseException) -> None:
             self.worker = None
+            self._after_save = None
             self.setEnabled(True)
             if isinstance(error, ValidationError):
                 self.show_problem(error)

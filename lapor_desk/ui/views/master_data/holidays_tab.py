@@ -1,8 +1,8 @@
 """The "Hari libur" tab: a year's holidays from the ``holidays`` package beside the overrides.
 
 A decree can move a holiday or add cuti bersama mid-year: the user adds a date as a day off,
-makes a listed date a working day, or drops the override. Each change recomputes every stored
-deadline, so it runs on a worker.
+makes a listed date a working day, or drops the override (after asking). Each change
+recomputes every stored deadline, so it runs on a worker.
 """
 
 from __future__ import annotations
@@ -28,14 +28,21 @@ from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
 from lapor_desk.services.master_data_models import HolidayLine
-from lapor_desk.ui.dialogs import with_calendar
+from lapor_desk.ui.dialogs import confirm, with_calendar
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.master_tables import HolidayTableModel
-from lapor_desk.ui.views.master_data.editor import EditorTab, from_qdate, to_qdate
+from lapor_desk.ui.views.master_data.date_fields import from_qdate, to_qdate
+from lapor_desk.ui.views.master_data.editor import EditorTab
 
 
-class HolidaysTab(EditorTab):
-    """One year's days off; the form adds or removes one date with a note."""
+class HolidaysTab(EditorTab[date]):
+    """One year's days off; the form adds or removes one date with a note.
+
+    The form corrects the date it shows rather than editing a record of the list, so moving
+    through the list asks nothing.
+    """
+
+    guards_edits = False
 
     def __init__(self, services: Services, events: AppEvents, actor: Actor,
                  parent: QWidget | None = None) -> None:
@@ -113,10 +120,13 @@ class HolidaysTab(EditorTab):
         self.note.setText(line.note)
         self.hide_error()
 
-    def _on_day_changed(self) -> None:
+    def _line(self) -> HolidayLine | None:
         day = from_qdate(self.day.date())
-        self.day_name.setText(fmt_date_long(day))
-        line = next((x for x in self.model.rows if x.day == day), None)
+        return next((x for x in self.model.rows if x.day == day), None)
+
+    def _on_day_changed(self) -> None:
+        self.day_name.setText(fmt_date_long(from_qdate(self.day.date())))
+        line = self._line()
         self.remove_button.setEnabled(line is not None and line.override is not None)
         self.working_button.setEnabled(line is not None and line.day_off)
 
@@ -140,5 +150,15 @@ class HolidaysTab(EditorTab):
         self._set(False)
 
     def delete(self) -> None:
-        """Drop the user's override of the date: the package's list decides again."""
-        self._set(None)
+        """Drop the user's override of the date, once the user agrees: the list decides again."""
+        line = self._line()
+        if line is None or line.override is None:
+            return  # the Delete key on a date nobody corrected
+        if confirm(
+            self, _("Master data"),
+            _("Remove the correction of {day}? The day follows the holiday list again, and "
+              "the stored deadlines of every complaint are recomputed.")
+            .format(day=fmt_date_long(line.day)),
+            _("Remove override"), _("Cancel"),
+        ):
+            self._set(None)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from lapor_desk.domain.actor import Actor
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.ui.events import AppEvents
+from lapor_desk.ui.views.master_data.editor import EditorTab, overrides_new
 from lapor_desk.ui.views.master_data.holidays_tab import HolidaysTab
 from lapor_desk.ui.views.master_data.rules_tabs import (
     RoutingRulesTab,
@@ -52,3 +55,19 @@ class MasterDataView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+N with the focus on the tab bar, too, is a new record (see EditorTab.event)."""
+        if overrides_new(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Ctrl+N starts a new record in the tab shown."""
+        tab = self.tabs.currentWidget()
+        if event.matches(QKeySequence.StandardKey.New) and isinstance(tab, EditorTab):
+            event.accept()
+            tab.new_record()
+            return
+        super().keyPressEvent(event)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLineEdit,
     QSpinBox,
-    QTableView,
     QWidget,
 )
 
@@ -25,6 +23,7 @@ from lapor_desk.services.master_data_models import (
     SlaRuleView,
     StatusMappingRow,
 )
+from lapor_desk.ui.dialogs import confirm
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.master_tables import (
     RoutingRuleTableModel,
@@ -32,65 +31,25 @@ from lapor_desk.ui.itemmodels.master_tables import (
     StatusMappingTableModel,
     klasifikasi_text,
 )
-from lapor_desk.ui.itemmodels.row_table import RowTableModel
-from lapor_desk.ui.views.master_data.editor import EditorTab
+from lapor_desk.ui.views.master_data.table_tab import TableTab
 from lapor_desk.ui.views.master_data.topics_tab import fill_units
 
 
-def _table[T](model: RowTableModel[T], stretch: int) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
+def sla_rule_text(rule: SlaRuleView) -> str:
+    """A rule as the questions name it: stage · klasifikasi · urgent · limit."""
+    parts = [rule.stage.label, klasifikasi_text(rule.klasifikasi)]
+    if rule.urgent:
+        parts.append(_("Urgent"))
+    parts.append(f"{rule.workdays} {_('working days')}")
+    return " · ".join(parts)
 
 
-class _TableTab[T](EditorTab):
-    """A tab over a flat table model: selection fills the form."""
-
-    model: RowTableModel[T]
-
-    def __init__(self, services: Services, events: AppEvents, actor: Actor,
-                 model: RowTableModel[T], stretch: int, title: str,
-                 parent: QWidget | None = None) -> None:
-        self.model = model
-        self.table = _table(model, stretch)
-        super().__init__(services, events, actor, self.table, title, parent)
-        model.setParent(self)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-
-    def _on_current_row_changed(self, *_args: object) -> None:
-        row = self.table.currentIndex().row()
-        if row >= 0:
-            self.show_row(self.model.row_at(row))
-            self.hide_error()
-
-    def show_row(self, item: T) -> None:
-        """Fill the form with ``item``."""
-        raise NotImplementedError
-
-    def reselect(self, row: int) -> None:
-        """Select ``row`` when it exists, else empty the form."""
-        if row >= 0:
-            self.table.selectRow(row)
-            self.show_row(self.model.row_at(row))
-        else:
-            self.clear_form()
-
-    def selected(self) -> T | None:
-        """The read model of the selected row."""
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
-
-
-class SlaRulesTab(_TableTab[SlaRuleView]):
+class SlaRulesTab(TableTab[SlaRuleView, int]):
     """SLA limits by stage × klasifikasi × urgent; saving recomputes every deadline."""
 
     def __init__(self, services: Services, events: AppEvents, actor: Actor,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, events, actor, SlaRuleTableModel(), 1, _("SLA rule"), parent)
-        self._current: int | None = None
         self.stage = QComboBox()
         for stage in SlaStage:
             self.stage.addItem(stage.label, stage.value)
@@ -121,7 +80,16 @@ class SlaRulesTab(_TableTab[SlaRuleView]):
         self.model.set_rows(self._services.master_data.sla_rules())
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.reselect(self.model.row_of(self._current) if self._current is not None else -1)
+        self.reopen()
+
+    def key_of(self, item: SlaRuleView) -> int:
+        """A rule's id."""
+        return item.id
+
+    def record_name(self) -> str:
+        """The stored rule in the form."""
+        rule = self.stored()
+        return sla_rule_text(rule) if rule is not None else ""
 
     def show_row(self, item: SlaRuleView) -> None:
         """Fill the form with a rule."""
@@ -156,9 +124,15 @@ class SlaRulesTab(_TableTab[SlaRuleView]):
                        lambda: md.save_sla_rule(self._actor, current, data))
 
     def delete(self) -> None:
-        """Remove the selected rule on a worker."""
-        current, md = self._current, self._services.master_data
-        if current is None:
+        """Remove the selected rule on a worker, once the user agrees."""
+        current, md, rule = self._current, self._services.master_data, self.stored()
+        if current is None or rule is None or not confirm(
+            self, _("Master data"),
+            _("Delete the SLA rule “{rule}”? The complaints it covered fall back on a more "
+              "general rule, and the stored deadlines of every complaint are recomputed.")
+            .format(rule=sla_rule_text(rule)),
+            _("Delete"), _("Cancel"),
+        ):
             return
 
         def forget() -> None:
@@ -168,14 +142,13 @@ class SlaRulesTab(_TableTab[SlaRuleView]):
                        lambda: md.delete_sla_rule(self._actor, current), forget)
 
 
-class StatusMappingTab(_TableTab[StatusMappingRow]):
+class StatusMappingTab(TableTab[StatusMappingRow, str]):
     """Portal status values → internal status; the built-in values can be restored."""
 
     def __init__(self, services: Services, events: AppEvents, actor: Actor,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, events, actor, StatusMappingTableModel(), 0,
                          _("Status mapping"), parent)
-        self._current: str | None = None
         self.portal_value = QLineEdit()
         self.portal_value.setMaxLength(100)
         self.status = QComboBox()
@@ -200,8 +173,15 @@ class StatusMappingTab(_TableTab[StatusMappingRow]):
         self.model.set_rows(self._services.master_data.status_mapping())
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        rows = self.model.rows
-        self.reselect(next((n for n, r in enumerate(rows) if r.portal_value == self._current), -1))
+        self.reopen()
+
+    def key_of(self, item: StatusMappingRow) -> str:
+        """A mapping's portal value."""
+        return item.portal_value
+
+    def record_name(self) -> str:
+        """The stored portal value in the form."""
+        return self._current or ""
 
     def show_row(self, item: StatusMappingRow) -> None:
         """Fill the form with a mapping."""
@@ -227,9 +207,14 @@ class StatusMappingTab(_TableTab[StatusMappingRow]):
             self.announce(changes)
 
     def delete(self) -> None:
-        """Forget the selected value."""
+        """Forget the selected value, once the user agrees."""
         md, current = self._services.master_data, self._current
-        if current is None:
+        if current is None or not confirm(
+            self, _("Master data"),
+            _("Delete the portal value “{value}”? An import then keeps this status as it is, "
+              "with a warning.").format(value=current),
+            _("Delete"), _("Cancel"),
+        ):
             return
         changes = self.call(lambda: md.delete_status_mapping(self._actor, current))
         if changes is not None:
@@ -237,21 +222,28 @@ class StatusMappingTab(_TableTab[StatusMappingRow]):
             self.announce(changes)
 
     def restore_defaults(self) -> None:
-        """Put the built-in values back as shipped."""
+        """Put the built-in values back as shipped, once the user agrees."""
         md = self._services.master_data
+        if not confirm(
+            self, _("Master data"),
+            _("Restore the built-in status mapping? Each built-in portal value gets its "
+              "internal status back as shipped, and deleted ones return; the values you added "
+              "stay."),
+            _("Restore defaults"), _("Cancel"),
+        ):
+            return
         changes = self.call(lambda: md.restore_status_defaults(self._actor))
         if changes is not None:
             self.announce(changes)
 
 
-class RoutingRulesTab(_TableTab[RoutingRuleView]):
+class RoutingRulesTab(TableTab[RoutingRuleView, int]):
     """Keyword → unit (and topic, urgency) rules for new complaints."""
 
     def __init__(self, services: Services, events: AppEvents, actor: Actor,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, events, actor, RoutingRuleTableModel(), 5,
                          _("Routing rule"), parent)
-        self._current: int | None = None
         self.priority = QSpinBox()
         self.priority.setRange(0, 9999)
         self.keyword = QLineEdit()
@@ -290,7 +282,16 @@ class RoutingRulesTab(_TableTab[RoutingRuleView]):
         self.topic.addItem(_("(keep the complaint's topic)"), None)
         for topic in md.topics():
             self.topic.addItem(f"{topic.code} — {topic.name}", topic.id)
-        self.reselect(self.model.row_of(self._current) if self._current is not None else -1)
+        self.reopen()
+
+    def key_of(self, item: RoutingRuleView) -> int:
+        """A rule's id."""
+        return item.id
+
+    def record_name(self) -> str:
+        """The stored keyword of the rule in the form."""
+        rule = self.stored()
+        return rule.keyword if rule is not None else ""
 
     def show_row(self, item: RoutingRuleView) -> None:
         """Fill the form with a rule."""
@@ -333,9 +334,15 @@ class RoutingRulesTab(_TableTab[RoutingRuleView]):
             self.announce(changes)
 
     def delete(self) -> None:
-        """Remove the selected rule."""
-        md, current = self._services.master_data, self._current
-        if current is None:
+        """Remove the selected rule, once the user agrees."""
+        md, current, rule = self._services.master_data, self._current, self.stored()
+        if current is None or rule is None or not confirm(
+            self, _("Master data"),
+            _("Delete the routing rule “{keyword}” → {unit}? The keyword no longer proposes "
+              "this unit for new or imported complaints; complaints already in the register "
+              "keep their unit.").format(keyword=rule.keyword, unit=rule.unit),
+            _("Delete"), _("Cancel"),
+        ):
             return
         changes = self.call(lambda: md.delete_routing_rule(self._actor, current))
         if changes is not None:

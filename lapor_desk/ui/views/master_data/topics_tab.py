@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,7 +48,7 @@ def parse_categories(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in parts)
 
 
-class TopicsTab(EditorTab):
+class TopicsTab(EditorTab[int]):
     """Topics in a table; the form edits the selected one or a new one."""
 
     def __init__(self, services: Services, events: AppEvents, actor: Actor,
@@ -102,23 +103,36 @@ class TopicsTab(EditorTab):
         for topic in topics:
             self.parent_topic.addItem(f"{topic.code} — {topic.name}", topic.id)
         fill_units(self.default_unit, self._services.master_data.units(), _("(none)"))
-        row = self.model.row_of(self._current) if self._current is not None else -1
-        if row >= 0:
-            self.table.selectRow(row)
-            self._show(self.model.row_at(row))
-        else:
-            self.clear_form()
+        self.reopen()
 
     def select(self, topic_id: int) -> None:
-        """Select ``topic_id`` (which fills the form)."""
-        row = self.model.row_of(topic_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        """Select ``topic_id`` and fill the form with it (what was typed is lost)."""
+        self.open_quietly(topic_id)
 
-    def _on_table_row_changed(self, current: object, _previous: object) -> None:
-        row = self.table.currentIndex().row()
-        if row >= 0:
-            self._show(self.model.row_at(row))
+    def _on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.row() >= 0:
+            self.open_record(self.model.row_at(current.row()).id)
+
+    def current_key(self) -> int | None:
+        """The topic in the form; None for a new one."""
+        return self._current
+
+    def index_of(self, key: int) -> QModelIndex:
+        """The table's index of topic ``key``."""
+        row = self.model.row_of(key)
+        return self.model.index(row, 0) if row >= 0 else QModelIndex()
+
+    def show_key(self, key: int) -> None:
+        """Fill the form with topic ``key``."""
+        self._show(self.model.row_at(self.model.row_of(key)))
+
+    def record_name(self) -> str:
+        """The stored code and name of the topic in the form."""
+        row = self.model.row_of(self._current) if self._current is not None else -1
+        if row < 0:
+            return ""
+        topic = self.model.row_at(row)
+        return f"{topic.code} — {topic.name}"
 
     def _show(self, topic: TopicRow) -> None:
         self._current = topic.id

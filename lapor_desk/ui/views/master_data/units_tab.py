@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection
+from PySide6.QtCore import QItemSelection, QModelIndex
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -26,17 +27,53 @@ from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.master_data_models import ContactInput, UnitInput, UnitRow
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.unit_tree import ID_ROLE, UnitTreeModel, kind_label
-from lapor_desk.ui.views.master_data.editor import EditorTab, OptionalDate
+from lapor_desk.ui.views.master_data.date_fields import OptionalDate
+from lapor_desk.ui.views.master_data.editor import EditorTab
 
 CONTACT_FIELDS = ("name", "nip", "position", "phone", "email")
 
 
+class _LiaisonCells(QTableWidget):
+    """The cells of the liaisons' table: Tab after the last cell leaves the table.
+
+    While a cell is being typed into, Tab stores it and opens the next cell, as in a
+    spreadsheet; Qt would go from the last cell back to the first, so that Tab never left
+    the table. Here Tab in the last cell (Shift+Tab in the first) goes on to the next
+    (previous) field of the form.
+    """
+
+    def closeEditor(  # noqa: N802 - Qt API
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        """Close the cell's editor; at either end of the table, move on out of it."""
+        hints = QAbstractItemDelegate.EndEditHint
+        at_end = (self.currentRow() == self.rowCount() - 1
+                  and self.currentColumn() == self.columnCount() - 1)
+        at_start = self.currentRow() == 0 and self.currentColumn() == 0
+        if (hint is hints.EditNextItem and at_end) or (hint is hints.EditPreviousItem
+                                                        and at_start):
+            super().closeEditor(editor, hints.NoHint)  # the cell's text is committed already
+            self.focusNextPrevChild(hint is hints.EditNextItem)
+            return
+        super().closeEditor(editor, hint)
+
+    def commit_typing(self) -> None:
+        """Store what is typed in a cell still open (Ctrl+S and Ctrl+N come before Enter)."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+
+
 class ContactsTable(QWidget):
-    """The liaisons of a unit, typed into a small table; Tab moves from cell to cell."""
+    """The liaisons of a unit, typed into a small table.
+
+    The arrow keys move from cell to cell and typing edits the cell; Tab leaves the table for
+    the buttons under it (while a cell is typed into, Tab goes on to the next cell first).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(CONTACT_FIELDS))
+        self.table = _LiaisonCells(0, len(CONTACT_FIELDS))
         self.table.setHorizontalHeaderLabels(
             [_("Name"), _("NIP"), _("Position"), _("Phone"), _("E-mail")])
         header = self.table.horizontalHeader()
@@ -45,7 +82,7 @@ class ContactsTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(110)
-        self.table.setTabKeyNavigation(True)
+        self.table.setTabKeyNavigation(False)  # Tab from cell to cell trapped the keyboard
         self.add_button = QPushButton(_("Add liaison"))
         self.remove_button = QPushButton(_("Remove liaison"))
         buttons = QHBoxLayout()
@@ -86,8 +123,15 @@ class ContactsTable(QWidget):
         item = self.table.item(row, column)
         return item.text().strip() if item is not None else ""
 
+    def form_value(self) -> tuple[tuple[str, ...], ...]:
+        """Every row as typed, empty ones too: an added row is a change of the form."""
+        self.table.commit_typing()
+        return tuple(tuple(self._text(r, c) for c in range(len(CONTACT_FIELDS)))
+                     for r in range(self.table.rowCount()))
+
     def contacts(self) -> tuple[ContactInput, ...]:
         """The liaisons typed; wholly empty rows are left out."""
+        self.table.commit_typing()
         result = []
         for row in range(self.table.rowCount()):
             values = [self._text(row, c) for c in range(len(CONTACT_FIELDS))]
@@ -104,7 +148,7 @@ class ContactsTable(QWidget):
             self.table.setFocus()
 
 
-class UnitsTab(EditorTab):
+class UnitsTab(EditorTab[int]):
     """Units as a tree; the form edits the selected unit or a new one."""
 
     def __init__(self, services: Services, events: AppEvents, actor: Actor,
@@ -158,10 +202,7 @@ class UnitsTab(EditorTab):
         # The longest names are elided so that abbreviation and level stay in view.
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 340))
         self._fill_parents()
-        if self._current is not None and self.model.index_of(self._current).isValid():
-            self.select(self._current)
-        else:
-            self.clear_form()
+        self.reopen()
 
     def _fill_parents(self) -> None:
         self.parent_unit.clear()
@@ -170,16 +211,30 @@ class UnitsTab(EditorTab):
             self.parent_unit.addItem(f"{unit.abbreviation} — {unit.name}", unit.id)
 
     def select(self, unit_id: int) -> None:
-        """Select ``unit_id`` in the tree (which fills the form)."""
-        index = self.model.index_of(unit_id)
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-        self._show(unit_id)
+        """Select ``unit_id`` in the tree and fill the form with it (what was typed is lost)."""
+        self.open_quietly(unit_id)
 
     def _on_tree_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            self._show(int(indexes[0].data(ID_ROLE)))
+            self.open_record(int(indexes[0].data(ID_ROLE)))
+
+    def current_key(self) -> int | None:
+        """The unit in the form; None for a new one."""
+        return self._current
+
+    def index_of(self, key: int) -> QModelIndex:
+        """The tree's index of unit ``key``."""
+        return self.model.index_of(key)
+
+    def show_key(self, key: int) -> None:
+        """Fill the form with unit ``key``."""
+        self._show(key)
+
+    def record_name(self) -> str:
+        """The stored name of the unit in the form."""
+        unit = next((u for u in self._units if u.id == self._current), None)
+        return unit.name if unit is not None else ""
 
     def _show(self, unit_id: int) -> None:
         unit = next((u for u in self._units if u.id == unit_id), None)
