@@ -119,7 +119,7 @@ def _complaint_screens(window: MainWindow, services: Services, out_dir: Path) ->
     from datetime import datetime, time, timedelta
 
     from PySide6.QtCore import QDateTime, QEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from lapor_desk.services.complaint_filter import ComplaintFilter
     from lapor_desk.services.register import ComplaintInput
@@ -180,7 +180,7 @@ def _complaint_screens(window: MainWindow, services: Services, out_dir: Path) ->
     app.processEvents()
     written.append(out_dir / "new-complaint.png")
     form.grab().save(str(written[-1]))
-    form.reject()
+    form.done(QDialog.DialogCode.Rejected)  # a picture, not a complaint: close without asking
     return written
 
 
