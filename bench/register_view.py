@@ -7,13 +7,11 @@
 For each size: synthetic complaints are written with Core executemany into a temporary SQLite
 register (the FTS5 triggers index them on the way), then two child processes measure the same
 steps, one over LAPOR Desk's RegisterView (windowed model, SQL paging) and one over a bare
-QTableView on a QSqlQueryModel (QSQLITE) running the equivalent SQL: the columns the register
-shows on its first screen, with the same joins (SELECT). Peak memory is each child's own maximum
-RSS. A first paint happens once per process, so it is taken again in FIRST_PAINT_ROUNDS turns of
-fresh processes and reported as medians; each turn also times the baseline used before
-1 December 2026 (PLAIN_SELECT: the complaint table alone), whose ratio is printed below. A kept
-register is migrated to the current schema before either child starts. Results are printed as
-a table with the ratios ours/baseline.
+QTableView on a QSqlQueryModel (QSQLITE) running the equivalent SQL. Peak memory is each child's
+own maximum RSS. A first paint happens once per process, so it is taken again in
+FIRST_PAINT_ROUNDS pairs of fresh processes, in turns, and reported as medians. A kept register
+is migrated to the current schema before either child starts. Results are printed as a table
+with the ratios ours/baseline.
 """
 
 from __future__ import annotations
@@ -36,22 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 SEARCHES = ("pkh", "saldo kosong", "bpnt", "kks hilang", "pendamping", "dtks", "bansos tidak",
             "jakarta timur", "3201", "sembako")
-#: The baseline's query: the columns the register shows on its first screen (tracking ID,
-#: received, status, next deadline, lead unit, title, topic), read with the joins the register's
-#: own rows need (services/complaint_query.py, ``_ROWS``).
-SELECT = (
-    "SELECT c.tracking_id, c.received_at, c.status, d.open_due, u.abbreviation, c.title, t.name"
-    " FROM complaint c"
-    " LEFT OUTER JOIN topic t ON t.id = c.topic_id"
-    " LEFT OUTER JOIN complaint_deadline d ON d.complaint_id = c.id"
-    " LEFT OUTER JOIN unit u ON u.id = d.lead_unit_id"
-)
-BASE_ORDER = " ORDER BY c.received_at DESC, c.id DESC"
-#: The baseline before 1 December 2026: seven columns of the complaint table alone, from when
-#: the register showed no deadline, lead unit or topic name. Its first paint is still taken,
-#: for comparison with the ratios measured against it (README.md).
-PLAIN_SELECT = ("SELECT tracking_id, received_at, urgent, title, status, topic_id, channel"
-                " FROM complaint ORDER BY received_at DESC, id DESC")
+COLUMNS = "tracking_id, received_at, urgent, title, status, topic_id, channel"
+BASE_ORDER = " ORDER BY received_at DESC, id DESC"
 FIRST_PAINT_ROUNDS = 15
 
 
@@ -258,7 +242,7 @@ def measure(kind: str, path: Path, first_paint_only: bool = False) -> dict[str, 
 
         started = time.perf_counter()
         model = QSqlQueryModel()
-        model.setQuery(run(PLAIN_SELECT if kind == "plain" else SELECT + BASE_ORDER))
+        model.setQuery(run(f"SELECT {COLUMNS} FROM complaint" + BASE_ORDER))
         view = QTableView()
         view.setModel(model)
         view.resize(1300, 800)
@@ -267,15 +251,17 @@ def measure(kind: str, path: Path, first_paint_only: bool = False) -> dict[str, 
         result["first paint (ms)"] = (time.perf_counter() - started) * 1000
         if first_paint_only:
             return result
-        filters = [("WHERE c.status = ?", ("proses",)), ("WHERE c.urgent = 1", ()),
-                   ("WHERE c.received_at >= ? AND c.received_at < ?",
+        filters = [("WHERE status = ?", ("proses",)), ("WHERE urgent = 1", ()),
+                   ("WHERE received_at >= ? AND received_at < ?",
                     ("2016-01-01 00:00:00.000000", "2016-07-01 00:00:00.000000")),
-                   ("WHERE d.open_due < ?", ("2022-11-14",))]
+                   ("JOIN complaint_deadline d ON d.complaint_id = complaint.id "
+                    "WHERE d.open_due < ?", ("2022-11-14",))]
         times = []
         for _round in range(3):
             for where, binds in filters:
                 started = time.perf_counter()
-                model.setQuery(run(f"{SELECT} {where}{BASE_ORDER}", binds))
+                model.setQuery(run(f"SELECT {COLUMNS} FROM complaint {where}" + BASE_ORDER,
+                                   binds))
                 paint(view)
                 times.append((time.perf_counter() - started) * 1000)
         result["filter p50 (ms)"], result["filter p95 (ms)"] = _percentiles(times)
@@ -287,12 +273,12 @@ def measure(kind: str, path: Path, first_paint_only: bool = False) -> dict[str, 
                 expression = " ".join(f'"{t}"*' for t in search_terms(word))
                 started = time.perf_counter()
                 model.setQuery(run(
-                    f"{SELECT} WHERE c.id IN (SELECT rowid FROM complaint_fts"
-                    f" WHERE complaint_fts MATCH ?){BASE_ORDER}", (expression,)))
+                    f"SELECT {COLUMNS} FROM complaint WHERE id IN (SELECT rowid FROM "
+                    "complaint_fts WHERE complaint_fts MATCH ?)" + BASE_ORDER, (expression,)))
                 paint(view)
                 times.append((time.perf_counter() - started) * 1000)
         result["search p50 (ms)"], result["search p95 (ms)"] = _percentiles(times)
-        model.setQuery(run(SELECT + BASE_ORDER))
+        model.setQuery(run(f"SELECT {COLUMNS} FROM complaint" + BASE_ORDER))
         paint(view)
         started = time.perf_counter()
         # A QSqlQueryModel only knows its last row after fetching every row before it.
@@ -350,18 +336,14 @@ def main() -> int:
             # One first paint per process is one sample, as noisy as the machine: the first
             # paint is the median of FIRST_PAINT_ROUNDS more fresh processes of each kind,
             # taken in turns, and the ratio the median of each turn's ratio.
-            paints: dict[str, list[float]] = {"baseline": [], "ours": [], "plain": []}
+            paints: dict[str, list[float]] = {"baseline": [], "ours": []}
             for _round in range(FIRST_PAINT_ROUNDS):
                 for kind in paints:
                     paints[kind].append(_child("--first-paint", kind, str(path))[
                         "first paint (ms)"])
-            for kind in ("baseline", "ours"):
-                results[kind]["first paint (ms)"] = statistics.median(paints[kind])
-
-            def turns(base: str, paints: dict[str, list[float]] = paints) -> float:
-                return statistics.median(
-                    o / b for o, b in zip(paints["ours"], paints[base], strict=True))
-
+            for kind, values in paints.items():
+                results[kind]["first paint (ms)"] = statistics.median(values)
+            turns = [o / b for o, b in zip(paints["ours"], paints["baseline"], strict=True)]
             print(f"  {'step':28} {'bare QTableView':>16} {'RegisterView':>14} {'ratio':>7}")
             for name in results["ours"]:
                 ours = results["ours"][name]
@@ -372,14 +354,10 @@ def main() -> int:
                 base = results["baseline"][name]
                 ratio = ours / base if base else float("nan")
                 if name == "first paint (ms)":
-                    ratio = turns("baseline")
+                    ratio = statistics.median(turns)
                 print(f"  {name:28} {base:16.1f} {ours:14.1f} {ratio:7.2f}")
-            print(f"  {'first paint, plain baseline':28} {statistics.median(paints['plain']):16.1f}"
-                  f" {results['ours']['first paint (ms)']:14.1f} {turns('plain'):7.2f}"
-                  "   (before 1 Dec 2026: 7 columns of complaint, no joins)")
-            print("  first paint per turn (ms, baseline / ours / plain): " + ", ".join(
-                f"{b:.0f}/{o:.0f}/{p:.0f}" for b, o, p in zip(
-                    paints["baseline"], paints["ours"], paints["plain"], strict=True)
+            print("  first paint per turn (ms, baseline / ours): " + ", ".join(
+                f"{b:.0f}/{o:.0f}" for b, o in zip(paints["baseline"], paints["ours"], strict=True)
             ))
     return 0
 
