@@ -154,12 +154,19 @@ def test_the_saved_complaint_becomes_the_selection_and_the_status_bar_says_so(
     form = _open_form(qtbot, window)
     qtbot.keyClicks(form.title_field.edit, TITLE)
     qtbot.keyClicks(form.text_field.edit, TEXT)
+    # Saved with Ctrl+N: Ctrl is down as the row is chosen, which must not add to the selection.
     with qtbot.waitSignal(form.complaint_saved) as saved:
-        form.save_button.click()
+        qtbot.keyClick(form.text_field.edit, Qt.Key.Key_N, CTRL)
     complaint_id = saved.args[0]
     assert register.selected_ids() == [complaint_id] != before
     assert window.complaint_menus.detail.complaint_id == complaint_id
     assert window.statusBar().currentMessage().startswith("Tersimpan sebagai LD-2022-00001")
+    qtbot.keyClicks(form.title_field.edit, "Kartu KKS hilang")
+    qtbot.keyClicks(form.text_field.edit, "KKS hilang saat banjir.")
+    with qtbot.waitSignal(form.complaint_saved) as saved:
+        form.save_button.click()
+    assert register.selected_ids() == [saved.args[0]]
+    assert window.statusBar().currentMessage().startswith("Tersimpan sebagai LD-2022-00002")
 
 
 def test_inline_validation_of_nik_phone_and_required_fields(

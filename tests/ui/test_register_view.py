@@ -361,6 +361,33 @@ def test_a_complaint_that_leaves_the_filter_leaves_the_selection(
     assert view.model.index(151, 0).data(ID_ROLE) == staying  # the rows below moved up
 
 
+def test_after_a_change_near_the_end_every_row_shows_its_own_complaint(
+    qtbot: QtBot, demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(complaint_table, "DIRECT_ROWS", 150)  # the tail is read from the end
+    events = AppEvents()
+    view = RegisterView(demo_services, events)
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    value = ComplaintFilter(statuses=frozenset({InternalStatus.PROSES}))
+    view.show_filter(value)
+    before = _counted(qtbot, view)
+    assert before > 2 * 150 + PAGE
+    view.table.scrollToBottom()
+    _click_row(qtbot, view, before - 1)
+    leaving = view.model.index(before - 5, 0).data(ID_ROLE)
+    changes = demo_services.register.change_status(
+        LOCAL_OPERATOR, leaving, InternalStatus.SELESAI, "Sudah disalurkan"
+    )
+    last = view.selected_ids()
+    events.emit_changes(changes)
+    assert _counted(qtbot, view) == before - 1
+    expected = list(demo_services.complaints.ids(value))
+    assert [view.model.index(r, 0).data(ID_ROLE) for r in range(before - 1)] == expected
+    assert view.selected_ids() == last and view.table.currentIndex().row() == before - 2
+
+
 def test_the_model_stays_consistent_through_a_reload(
     qtmodeltester: ModelTester, qtbot: QtBot, demo_services: Services
 ) -> None:

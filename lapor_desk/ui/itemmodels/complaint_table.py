@@ -247,8 +247,17 @@ class ComplaintTableModel(QAbstractTableModel):
             return  # a newer filter is shown, or the count came in another way
         self._count_known = True
         self._count_timer.stop()  # counted on the calling thread (ensure_counted) before it began
+        shown = self._count
+        if count != shown and len(self._pages) > 1:
+            # After a reload the pages read meanwhile were cut at the old count: read again.
+            first = self._pages[0]
+            self._pages.clear()
+            self._pages[0] = first
+            self._all_ids = None
         # Fewer rows than shown: complaints removed since the first page was read, or a reload.
         self._resize(count)
+        if count != shown and count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self._columns) - 1))
         self.counted.emit(self._count)
 
     def wait_for_workers(self, msecs: int = 30_000) -> None:
@@ -286,7 +295,8 @@ class ComplaintTableModel(QAbstractTableModel):
             page = list(self._query.page(
                 self._filter, self._sort, offset=start, limit=end - start
             ).rows)
-        elif self._count - end < DIRECT_ROWS:
+        elif self._count_known and self._count - end < DIRECT_ROWS:
+            # From the end only with the true count (after a reload it is the old one).
             page = list(self._query.page(
                 self._filter, self._sort, offset=self._count - end, limit=end - start,
                 from_end=True,

@@ -296,8 +296,13 @@ class RegisterView(QWidget):
         if row is None:
             self.table.clearSelection()
             return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        # Not selectRow(): it adds to the selection while Ctrl is held (Ctrl+N saved it).
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(
+            index, flags.ClearAndSelect | flags.Rows
+        )
+        self.table.scrollTo(index)
         return True
 
     def selected_ids(self) -> list[int]:
@@ -317,7 +322,7 @@ class RegisterView(QWidget):
         if len(ids) == 1:
             self.complaint_selected.emit(ids[0])
         elif current.isValid() and ids:
-            self.complaint_selected.emit(int(current.data(ID_ROLE)))
+            self.complaint_selected.emit(self._id_at(current.row()))
         else:
             self.complaint_selected.emit(0)
 
@@ -407,26 +412,30 @@ class RegisterView(QWidget):
         and drops those no longer there.
         """
         selection = self.table.selectionModel()
-        rows = sorted(index.row() for index in selection.selectedRows())
-        if len(rows) > RESELECT_ROWS:
+        spans = selection.selection()
+        if sum(spans.at(i).height() for i in range(spans.size())) > RESELECT_ROWS:
             # Finding each of them again would read every page they span: start afresh.
             self.table.clearSelection()
-            rows = []
+        rows = sorted(index.row() for index in selection.selectedRows())
         ids = [i for row in rows if (i := self._id_at(row))]
         current = self.table.currentIndex()
-        current_id = self._id_at(current.row()) if current.isValid() else 0
+        current_row = current.row() if current.isValid() else -1
+        current_id = self._id_at(current_row) if current.isValid() else 0
         try:
-            self.model.reload()
+            # Rows removed at the end would announce a selection half updated: the window
+            # hears of the selection once, below.
+            with QSignalBlocker(selection):
+                self.model.reload()
         except Exception as error:  # a broken register must not close the window
             show_error(self, error)
             return
         if not ids and not current_id:
             return
-        for row in rows:
-            self.model.row_at(row)  # reads the pages where the selected complaints were
+        for row in {*rows, current_row} - {-1}:
+            self.model.row_at(row)  # reads the pages where the chosen complaints were
         found = {i: self.model.row_of(i) for i in {*ids, current_id} if i}
         now = sorted(r for i in ids if (r := found.get(i)) is not None)
-        if now == rows and found.get(current_id) == current.row():
+        if now == rows and found.get(current_id) == current_row:
             return  # nothing moved: the selection is still right
         chosen = QItemSelection()
         last = self.model.columnCount() - 1
@@ -435,10 +444,10 @@ class RegisterView(QWidget):
         flags = QItemSelectionModel.SelectionFlag
         with QSignalBlocker(selection):
             # One change of selection reaches the window, not one per step.
-            current_row = found.get(current_id)
-            if current_row is not None:
+            moved_to = found.get(current_id)
+            if moved_to is not None:
                 selection.setCurrentIndex(
-                    self.model.index(current_row, max(current.column(), 0)), flags.NoUpdate
+                    self.model.index(moved_to, max(current.column(), 0)), flags.NoUpdate
                 )
             else:
                 selection.clearCurrentIndex()
