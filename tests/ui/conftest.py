@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QLocale, QRunnable, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -83,7 +84,7 @@ class Questions:
         self.asked: list[str] = []
         self.unanswered: list[str] = []
         self._answers: list[str] = []
-        self._waiting: dict[int, float] = {}
+        self._waiting: tuple[int, float] | None = None  # the box shown (its address), since when
         self._timer = QTimer()
         self._timer.timeout.connect(self._answer)
         self._timer.start(20)
@@ -95,6 +96,7 @@ class Questions:
     def _answer(self) -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox) or not box.isVisible():
+            self._waiting = None
             return
         if self._answers:
             wanted = self._answers.pop(0)
@@ -103,10 +105,14 @@ class Questions:
             assert wanted in texts, f"{wanted!r} is not among {texts}"
             next(b for b in box.buttons() if b.text() == wanted).click()
             return
-        # A test that closes its boxes itself does so within this patience.
-        first = self._waiting.setdefault(id(box), time.monotonic())
-        if time.monotonic() - first > self.PATIENCE:
+        # A test that closes its boxes itself does so within this patience. (The box is known by
+        # its C++ address: Python may wrap it anew, or reuse a deleted wrapper's id.)
+        address = shiboken6.getCppPointer(box)[0]
+        if self._waiting is None or self._waiting[0] != address:
+            self._waiting = (address, time.monotonic())
+        elif time.monotonic() - self._waiting[1] > self.PATIENCE:
             self.unanswered.append(box.text())
+            self._waiting = None
             box.reject()
 
     def stop(self) -> None:

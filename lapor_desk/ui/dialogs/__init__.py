@@ -47,7 +47,9 @@ def confirm(parent: QWidget, title: str, text: str, accept_text: str, keep_text:
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
-    return box.clickedButton() is agree
+    agreed = box.clickedButton() is agree
+    box.deleteLater()  # a hidden child of ``parent`` otherwise, one per question
+    return agreed
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
