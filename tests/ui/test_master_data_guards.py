@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMessageBox,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -236,6 +237,32 @@ def test_another_unit_asks_about_the_edited_one_batal_buang_simpan(
     assert not tab.is_edited()
 
 
+def test_a_save_on_another_tab_leaves_what_is_typed_here(
+    qtbot: QtBot, demo_services: Services, questions: Questions
+) -> None:
+    events = AppEvents()
+    view = MasterDataView(demo_services, events, LOCAL_OPERATOR)
+    qtbot.addWidget(view)
+    view.resize(1400, 820)
+    view.show()
+    units, topics = view.units, view.topics
+    humas, hukum = _unit(units, "BIRO-HUMAS"), _unit(units, "BIRO-HUKUM")
+    units.select(humas.id)
+    qtbot.keyClicks(units.name, " Baru")
+    # Meanwhile a topic is saved (the units' lists hold topics' units; any master data will do).
+    view.tabs.setCurrentWidget(topics)
+    _click_row(qtbot, topics.table, 0)
+    qtbot.keyClicks(topics.name, " (ubah)")
+    with qtbot.waitSignal(topics.finished, timeout=10_000):
+        topics.save()
+    assert units.name.text() == "Biro Hubungan Masyarakat Baru" and units.is_edited()
+    # Leaving the unit asks; Buang then shows the other unit as stored, lists read again.
+    view.tabs.setCurrentWidget(units)
+    questions.answer("Buang")
+    _click_unit(qtbot, units, hukum.id)
+    assert len(questions.asked) == 1 and units.name.text() == "Biro Hukum"
+
+
 def test_a_refused_save_stays_on_the_unit_with_its_message(
     qtbot: QtBot, view: MasterDataView, questions: Questions
 ) -> None:
@@ -340,6 +367,33 @@ def test_arrow_down_in_the_sla_rules_asks_and_buang_moves_on(
     assert tab.current_key() == second.id and tab.workdays.value() == second.workdays
     assert demo_services.master_data.sla_rules() == tab.model.rows
     assert len(questions.asked) == 2 and tab.worker is None
+
+
+def test_a_click_on_another_row_then_batal_leaves_the_edited_row_selected(
+    qtbot: QtBot, view: MasterDataView, questions: Questions
+) -> None:
+    for tab in (view.sla_rules, view.topics):
+        view.tabs.setCurrentWidget(tab)
+        _click_row(qtbot, tab.table, 0)
+        edited = tab.current_key()
+        first = tab.fields[next(iter(tab.fields))]
+        if isinstance(first, QLineEdit):
+            first.setText(first.text() + " (diubah)")
+        else:
+            tab.workdays.setValue(tab.workdays.value() + 4)
+        questions.answer("Batal")
+        _click_row(qtbot, tab.table, 2)
+        assert tab.current_key() == edited
+
+        def selected(table: QTableView = tab.table) -> list[int]:
+            return [index.row() for index in table.selectionModel().selectedRows()]
+
+        qtbot.waitUntil(lambda: selected() == [0])  # once Qt has finished the click
+        assert tab.table.currentIndex().row() == 0 and tab.current_key() == edited
+        questions.answer("Buang")
+        _click_row(qtbot, tab.table, 2)
+        assert selected() == [2]
+        assert tab.current_key() != edited
 
 
 # -- the liaisons' table and Tab --------------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,6 +80,7 @@ class EditorTab[K](QWidget):
         self._loaded: tuple[object, ...] | None = None  # the form as the record filled it
         self._quiet = 0  # > 0 while the tab itself moves the list's selection
         self._after_save: Callable[[], None] | None = None
+        self._stale = False  # records changed elsewhere while the form was edited
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
@@ -278,13 +279,18 @@ class EditorTab[K](QWidget):
         where the form stays, the list selects its record again.
         """
         if not self.is_edited():
+            self._catch_up()
             move()
             return
         answer = ask_to_leave(self, self.record_name())
         if answer is Leave.DISCARD:
+            self._catch_up()
             move()
             return
         self.put_back_selection()
+        # Asked in the middle of a click on another row, Qt goes on to select that row after
+        # the answer: put the selection back once more when it has done so.
+        QTimer.singleShot(0, self.put_back_selection)
         if answer is Leave.STAY:
             return
         self._after_save = move
@@ -366,7 +372,20 @@ class EditorTab[K](QWidget):
         return changes.master_data or changes.settings
 
     def _on_events_changed(self, changes: Changes) -> None:
-        if self.wants(changes):
+        if not self.wants(changes):
+            return
+        if self.is_edited():
+            # Saved on another tab or screen: reading the records again now would refill the
+            # form and lose what the user is typing. They are read when the form is left.
+            self._stale = True
+            return
+        self._stale = False
+        self.reload()
+
+    def _catch_up(self) -> None:
+        """Read the records that changed while the form was being edited."""
+        if self._stale:
+            self._stale = False
             self.reload()
 
     def call_slow(
