@@ -362,10 +362,11 @@ class EditorTab[K](QWidget):
     def announce(self, changes: Changes) -> None:
         """Tell every screen (this tab included, which reloads) what changed.
 
-        Called after each successful change: what the form shows is stored now.
+        Called after each successful change: what the form shows is stored now (noted first,
+        so that this tab reads the records again like any other).
         """
-        self._events.emit_changes(changes)
         self.mark_loaded()
+        self._events.emit_changes(changes)
 
     def wants(self, changes: Changes) -> bool:
         """Whether ``changes`` touch what this tab shows."""
