@@ -51,6 +51,7 @@ from lapor_desk.services.complaint_sql import (
     needs_deadline,
     search_page,
     sorted_query,
+    tracked_id,
 )
 from lapor_desk.services.read_models import ComplaintRow
 from lapor_desk.services.settings import (
@@ -203,7 +204,7 @@ class ComplaintQueryService:
             if (
                 value.text.strip()
                 and ComplaintFilter(text=value.text) == value
-                and v.tracking_id_in(value.text) is None
+                and tracked_id(session, value.text) is None
             ):
                 # The search index alone knows how many complaints it matches.
                 return count_matches(session.connection(), value.text)

@@ -143,8 +143,8 @@ def search_page(
     """
     if session.get_bind().dialect.name != "sqlite" or not search_terms(value.text):
         return None
-    if tracking_id_in(value.text) is not None:
-        return None  # the search index alone does not know tracking IDs
+    if tracked_id(session, value.text) is not None:
+        return None  # the search index alone does not know that complaint
     connection = session.connection()
     if not _many_matches(session, value.text):
         return None
@@ -172,6 +172,24 @@ def search_page(
         if start * wanted > WINDOW_BUDGET * max(len(found), 1):
             return None  # at the share matching so far, the page needs more rows than that
     return None
+
+
+def tracked_id(session: Session, query: str) -> int | None:
+    """The id of the complaint whose tracking ID ``query`` is, if there is one.
+
+    Looked up apart (one unique-index read) so that a search for anything else, digits
+    included, keeps the plans of the search index alone.
+    """
+    tracking = tracking_id_in(query)
+    if tracking is None:
+        return None
+    key = ("tracked id", tracking)
+    if key not in session.info:
+        session.info[key] = session.scalar(
+            select(Complaint.id).where(Complaint.tracking_id == tracking)
+        )
+    found = session.info[key]
+    return int(found) if found is not None else None
 
 
 def _many_matches(session: Session, query: str) -> bool:
@@ -257,11 +275,10 @@ def conditions(
         # search_page() pages a large match set more cheaply where the matches are dense.
         many = steer and _many_matches(session, value.text)
         match = match_condition(dialect, value.text, in_order=many)
-        tracking = tracking_id_in(value.text)
-        if tracking is not None:
+        exact = tracked_id(session, value.text)
+        if exact is not None:
             # A tracking ID typed into the search finds its complaint, besides the texts.
-            exact = c.tracking_id == tracking
-            match = exact if match is None else or_(exact, match)
+            match = c.id == exact if match is None else or_(c.id == exact, match)
         # A query of punctuation only searches for nothing: it matches no complaint.
         result.append(match if match is not None else false())
     return result

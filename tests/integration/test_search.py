@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import delete, insert, text, update
+from sqlalchemy import delete, insert, select, text, update
 
 from lapor_desk.models import Complaint
-from lapor_desk.persistence.engine import make_engine
+from lapor_desk.persistence.engine import make_engine, make_session_factory
 from lapor_desk.persistence.migrate import alembic_config
 from lapor_desk.persistence.search import (
     FTS_OPTIONS,
@@ -23,7 +23,8 @@ from lapor_desk.persistence.search import (
     search_terms,
 )
 from lapor_desk.services.bootstrap import Services, open_services
-from lapor_desk.services.complaint_filter import ComplaintFilter
+from lapor_desk.services.complaint_filter import ComplaintFilter, Sort
+from lapor_desk.services.complaint_sql import filtered, sorted_query
 from tests.conftest import fixed_clock
 
 
@@ -156,6 +157,29 @@ def test_newest_first_search_plan_reads_the_index_not_the_table(tmp_path: Path) 
     # ordering sorts only the matches (what bench/register_view.py measures at 1M rows).
     assert any("complaint_fts VIRTUAL TABLE INDEX" in step for step in plan), plan
     assert any("INTEGER PRIMARY KEY" in step for step in plan), plan
+    assert not any(step.startswith("SCAN complaint ") or step == "SCAN complaint"
+                   for step in plan), plan
+
+
+def test_a_tracking_id_search_reads_its_complaint_by_id_and_the_words_by_the_index(
+    tmp_path: Path,
+) -> None:
+    with open_services(tmp_path / "r.sqlite3", data_dir=tmp_path, clock=fixed_clock) as s:
+        _bulk(s, [_complaint(n, f"Judul {n}", "Bantuan pangan", datetime(2022, 3, n, 9))
+                  for n in range(1, 6)])
+        value = ComplaintFilter(text="5000003")
+        with make_session_factory(s.engine)() as session:
+            query = sorted_query(
+                filtered(session, select(Complaint.id), value, None), value, Sort(),
+                reverse=False,
+            ).limit(101)
+            sql = str(query.compile(dialect=session.get_bind().dialect,
+                                    compile_kwargs={"literal_binds": True}))
+            plan = [row[3] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql))]
+    # The complaint by its primary key, OR the words through the FTS5 index: never a scan of
+    # the register in date order testing each row (a million rows for one complaint).
+    assert "MULTI-INDEX OR" in plan, plan
+    assert any("complaint_fts VIRTUAL TABLE INDEX" in step for step in plan), plan
     assert not any(step.startswith("SCAN complaint ") or step == "SCAN complaint"
                    for step in plan), plan
 
