@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,8 +21,10 @@ from lapor_desk.domain.formatting import fmt_date_long
 from lapor_desk.i18n import _
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.changes import Changes
+from lapor_desk.services.stats import RegisterStats
 from lapor_desk.ui.complaint_menu import ComplaintMenus
 from lapor_desk.ui.dialogs.import_wizard import ImportMenu
+from lapor_desk.ui.errors import show_error
 from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.views.master_data import MasterDataView
 from lapor_desk.ui.views.meetings import MeetingsView
@@ -33,6 +33,7 @@ from lapor_desk.ui.views.register_view import RegisterView
 from lapor_desk.ui.views.reports_page import ReportsPage
 from lapor_desk.ui.views.settings_view import SettingsView
 from lapor_desk.ui.wheel_guard import WheelGuard, guard_wheel
+from lapor_desk.ui.workers import Worker
 
 STYLE = """
 QListWidget#navigation { font-size: 11pt; padding: 6px; }
@@ -45,6 +46,8 @@ QLabel#placeholder { color: #555; font-size: 11pt; }
 
 #: The window's size when the screen has room for it.
 DEFAULT_SIZE = QSize(1280, 800)
+#: Milliseconds the Overview waits after a change before it sums the figures up again.
+OVERVIEW_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +73,14 @@ class MainWindow(QMainWindow):
         self._wheel_guard = WheelGuard(self)
         self.overview = OverviewView()
         self._overview_stale = False  # complaints changed since the figures were read
+        # Figures are summed on a worker, a moment after the last of several quick changes (a
+        # pile of letters entered with Ctrl+N), one reading at a time.
+        self._overview_timer = QTimer(self)
+        self._overview_timer.setSingleShot(True)
+        self._overview_timer.setInterval(OVERVIEW_DELAY_MS)
+        self._overview_timer.timeout.connect(self._read_overview)
+        self._overview_worker: Worker | None = None
+        self._overview_again = False
         self._add_page(_("Overview"), self.overview)
         self.register = RegisterView(services, self.events, actor)
         self._add_page(_("Register"), self.register)
@@ -129,7 +140,7 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self) -> None:
         self.complaint_menus.detail_action.setEnabled(self.current_page() is self.register)
         if self._overview_stale and self.current_page() is self.overview:
-            self._show_overview()
+            self._read_overview()
 
     def _on_events_changed(self, changes: Changes) -> None:
         if changes.settings:
@@ -139,7 +150,7 @@ class MainWindow(QMainWindow):
             # a moment to sum up, which every action on a complaint need not wait for.
             self._overview_stale = True
             if self.current_page() is self.overview:
-                self._show_overview()
+                self._overview_timer.start()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)
@@ -183,12 +194,45 @@ class MainWindow(QMainWindow):
         self.reference_label.setText(
             _("Reference date: {date}").format(date=fmt_date_long(reference))
         )
-        self._show_overview(reference)
-
-    def _show_overview(self, reference: date | None = None) -> None:
-        day = reference or self._services.settings.reference_date()
-        self.overview.show_stats(self._services.stats.stats(day))
+        self._overview_timer.stop()
+        self._overview_again = False
+        self.overview.show_stats(self._services.stats.stats(reference))
         self._overview_stale = False
+
+    def _read_overview(self) -> None:
+        """Sum the figures up again on a worker; the ones shown stay until the new ones arrive.
+
+        At a million complaints that takes a second or more, which no action on a complaint
+        should wait for (a new complaint saved over the Overview page, for instance).
+        """
+        self._overview_timer.stop()
+        self._overview_stale = False
+        if self._overview_worker is not None:
+            self._overview_again = True  # read once more when this reading ends
+            return
+        stats, reference = self._services.stats, self._services.settings.reference_date()
+        worker = self._overview_worker = Worker(lambda _progress: stats.stats(reference), self)
+
+        def ended() -> None:
+            worker.deleteLater()
+            self._overview_worker = None
+            if self._overview_again:
+                self._overview_again = False
+                self._read_overview()
+
+        def finished(result: object) -> None:
+            if isinstance(result, RegisterStats) and not self._overview_again:
+                self.overview.show_stats(result)
+            ended()
+
+        def failed(error: object) -> None:
+            ended()
+            if isinstance(error, BaseException):
+                show_error(self, error)
+
+        worker.finished.connect(finished)
+        worker.failed.connect(failed)
+        worker.start()
 
 
 def fits(window: QSize, screen: QSize) -> bool:
