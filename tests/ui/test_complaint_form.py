@@ -44,11 +44,7 @@ def _tab(qtbot: QtBot, times: int = 1) -> None:
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
-def test_keyboard_entry_from_the_main_window_enter_saves_and_disposes(
-    qtbot: QtBot, demo_services: Services
-) -> None:
-    window = MainWindow(demo_services)
-    qtbot.addWidget(window)
+def _open_form(qtbot: QtBot, window: MainWindow) -> ComplaintForm:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -57,6 +53,15 @@ def test_keyboard_entry_from_the_main_window_enter_saves_and_disposes(
     form = window.complaint_menus.form
     assert form is not None
     qtbot.waitUntil(form.isActiveWindow)
+    return form
+
+
+def test_keyboard_entry_from_the_main_window_enter_saves_and_disposes(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    form = _open_form(qtbot, window)
     assert form.title_field.edit.hasFocus()
     qtbot.keyClicks(form.title_field.edit, TITLE)
     _tab(qtbot)
@@ -92,14 +97,7 @@ def test_ctrl_n_inside_the_open_form_means_next_and_esc_closes_it(
 ) -> None:
     window = MainWindow(demo_services)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    form = window.complaint_menus.form
-    assert form is not None
-    qtbot.waitUntil(form.isActiveWindow)
+    form = _open_form(qtbot, window)
     qtbot.keyClicks(form.title_field.edit, "Kartu KKS hilang")
     qtbot.keyClicks(form.text_field.edit, "KKS hilang saat banjir.")
     qtbot.keyClick(form.text_field.edit, Qt.Key.Key_N, CTRL)
@@ -107,18 +105,6 @@ def test_ctrl_n_inside_the_open_form_means_next_and_esc_closes_it(
     assert window.complaint_menus.form is form  # the same form, ready for the next letter
     qtbot.keyClick(form.title_field.edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.complaint_menus.form is None)
-
-
-def _open_form(qtbot: QtBot, window: MainWindow) -> ComplaintForm:
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    form = window.complaint_menus.form
-    assert form is not None
-    qtbot.waitUntil(form.isActiveWindow)
-    return form
 
 
 def test_esc_asks_before_a_typed_complaint_is_thrown_away(

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QLineEdit,
     QMessageBox,
@@ -17,35 +16,23 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus, Klasifikasi, SlaStage
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_filter import ComplaintFilter
 from lapor_desk.services.master_data_models import UnitRow
-from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.unit_tree import ID_ROLE
 from lapor_desk.ui.main_window import MainWindow
 from lapor_desk.ui.views.master_data import MasterDataView
 from lapor_desk.ui.views.master_data.units_tab import UnitsTab
 from tests.ui.conftest import Questions
+from tests.ui.master_data_helpers import click_row, open_master_data
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
 def view(qtbot: QtBot, demo_services: Services) -> MasterDataView:
-    page = MasterDataView(demo_services, AppEvents(), LOCAL_OPERATOR)
-    qtbot.addWidget(page)
-    page.resize(1400, 820)
-    page.show()
-    return page
-
-
-def _click_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
-    model = table.model()
-    assert model is not None
-    rect = table.visualRect(model.index(row, 0))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return open_master_data(qtbot, demo_services)
 
 
 def _activate(qtbot: QtBot, widget: QWidget) -> None:
@@ -116,7 +103,7 @@ def test_deleting_an_sla_rule_asks_and_only_hapus_deletes_it(
     view.tabs.setCurrentWidget(view.sla_rules)
     tab = view.sla_rules
     rule = next(r for r in tab.model.rows if r.klasifikasi is berkadar)
-    _click_row(qtbot, tab.table, tab.model.row_of(rule.id))
+    click_row(qtbot, tab.table, tab.model.row_of(rule.id))
     questions.answer("Batal")
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert len(questions.asked) == 1
@@ -146,7 +133,7 @@ def test_deleting_a_routing_rule_asks_and_batal_keeps_it(
     view.tabs.setCurrentWidget(view.routing_rules)
     tab = view.routing_rules
     row = next(n for n, r in enumerate(tab.model.rows) if r.keyword == "pungli")
-    _click_row(qtbot, tab.table, row)
+    click_row(qtbot, tab.table, row)
     questions.answer("Batal")
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert "pungli" in questions.asked[0]
@@ -166,7 +153,7 @@ def test_status_mapping_delete_and_restore_ask_and_batal_keeps_it(
     view.tabs.setCurrentWidget(view.status_mapping)
     tab = view.status_mapping
     row = next(n for n, r in enumerate(tab.model.rows) if r.portal_value == "Konten Terblokir")
-    _click_row(qtbot, tab.table, row)
+    click_row(qtbot, tab.table, row)
     tab.status.setCurrentIndex(tab.status.findData(InternalStatus.PROSES.value))
     qtbot.keyClick(tab.portal_value, Qt.Key.Key_Return)
     assert settings.status_mapping()["Konten Terblokir"] is InternalStatus.PROSES
@@ -187,19 +174,19 @@ def test_removing_a_holiday_correction_asks_and_delete_on_a_plain_day_does_nothi
     view.tabs.setCurrentWidget(view.holidays)
     tab = view.holidays
     tab.year.setValue(2022)
-    _click_row(qtbot, tab.table, tab.model.row_of_day(date(2022, 5, 5)))
+    click_row(qtbot, tab.table, tab.model.row_of_day(date(2022, 5, 5)))
     with qtbot.waitSignal(tab.finished, timeout=60_000):
         qtbot.mouseClick(tab.working_button, Qt.MouseButton.LeftButton)
     assert calendar().is_working_day(date(2022, 5, 5))
     _back_to(qtbot, tab.table)
-    _click_row(qtbot, tab.table, tab.model.row_of_day(date(2022, 5, 5)))
+    click_row(qtbot, tab.table, tab.model.row_of_day(date(2022, 5, 5)))
     questions.answer("Batal")
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert "Kamis, 5 Mei 2022" in questions.asked[0] and "dihitung ulang" in questions.asked[0]
     assert calendar().is_working_day(date(2022, 5, 5)) and tab.worker is None
     # A national holiday nobody corrected: the Delete key has nothing to remove, asks nothing.
     _back_to(qtbot, tab.table)
-    _click_row(qtbot, tab.table, tab.model.row_of_day(date(2022, 1, 1)))
+    click_row(qtbot, tab.table, tab.model.row_of_day(date(2022, 1, 1)))
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert tab.worker is None and len(questions.asked) == 1
 
@@ -240,18 +227,14 @@ def test_another_unit_asks_about_the_edited_one_batal_buang_simpan(
 def test_a_save_on_another_tab_leaves_what_is_typed_here(
     qtbot: QtBot, demo_services: Services, questions: Questions
 ) -> None:
-    events = AppEvents()
-    view = MasterDataView(demo_services, events, LOCAL_OPERATOR)
-    qtbot.addWidget(view)
-    view.resize(1400, 820)
-    view.show()
+    view = open_master_data(qtbot, demo_services)
     units, topics = view.units, view.topics
     humas, hukum = _unit(units, "BIRO-HUMAS"), _unit(units, "BIRO-HUKUM")
     units.select(humas.id)
     qtbot.keyClicks(units.name, " Baru")
     # Meanwhile a topic is saved (the units' lists hold topics' units; any master data will do).
     view.tabs.setCurrentWidget(topics)
-    _click_row(qtbot, topics.table, 0)
+    click_row(qtbot, topics.table, 0)
     qtbot.keyClicks(topics.name, " (ubah)")
     with qtbot.waitSignal(topics.finished, timeout=10_000):
         topics.save()
@@ -338,12 +321,12 @@ def test_simpan_on_a_topic_saves_on_the_worker_then_moves(
     view.tabs.setCurrentWidget(view.topics)
     tab = view.topics
     codes = [t.code for t in tab.model.rows]
-    _click_row(qtbot, tab.table, codes.index("BPNT"))
+    click_row(qtbot, tab.table, codes.index("BPNT"))
     tab.name.selectAll()
     qtbot.keyClicks(tab.name, "Bantuan Pangan Non Tunai")
     questions.answer("Simpan")
     with qtbot.waitSignal(tab.finished, timeout=60_000):  # an update recomputes deadlines
-        _click_row(qtbot, tab.table, codes.index("PKH"))
+        click_row(qtbot, tab.table, codes.index("PKH"))
     assert "BPNT — Bantuan Pangan Non Tunai (BPNT)" in questions.asked[0]
     bpnt = next(t for t in demo_services.master_data.topics() if t.code == "BPNT")
     assert bpnt.name == "Bantuan Pangan Non Tunai"
@@ -355,7 +338,7 @@ def test_arrow_down_in_the_sla_rules_asks_and_buang_moves_on(
 ) -> None:
     view.tabs.setCurrentWidget(view.sla_rules)
     tab = view.sla_rules
-    _click_row(qtbot, tab.table, 0)
+    click_row(qtbot, tab.table, 0)
     first, second = tab.model.rows[0], tab.model.rows[1]
     tab.workdays.setValue(first.workdays + 4)
     questions.answer("Batal")
@@ -374,7 +357,7 @@ def test_a_click_on_another_row_then_batal_leaves_the_edited_row_selected(
 ) -> None:
     for tab in (view.sla_rules, view.topics):
         view.tabs.setCurrentWidget(tab)
-        _click_row(qtbot, tab.table, 0)
+        click_row(qtbot, tab.table, 0)
         edited = tab.current_key()
         first = tab.fields[next(iter(tab.fields))]
         if isinstance(first, QLineEdit):
@@ -382,7 +365,7 @@ def test_a_click_on_another_row_then_batal_leaves_the_edited_row_selected(
         else:
             tab.workdays.setValue(tab.workdays.value() + 4)
         questions.answer("Batal")
-        _click_row(qtbot, tab.table, 2)
+        click_row(qtbot, tab.table, 2)
         assert tab.current_key() == edited
 
         def selected(table: QTableView = tab.table) -> list[int]:
@@ -391,7 +374,7 @@ def test_a_click_on_another_row_then_batal_leaves_the_edited_row_selected(
         qtbot.waitUntil(lambda: selected() == [0])  # once Qt has finished the click
         assert tab.table.currentIndex().row() == 0 and tab.current_key() == edited
         questions.answer("Buang")
-        _click_row(qtbot, tab.table, 2)
+        click_row(qtbot, tab.table, 2)
         assert selected() == [2]
         assert tab.current_key() != edited
 
@@ -457,11 +440,11 @@ def test_ctrl_n_in_a_master_data_tab_is_a_new_record_elsewhere_a_new_complaint(
     # From a rules table, and from the tab bar above the tabs, the same.
     page.tabs.setCurrentWidget(page.routing_rules)
     rules = page.routing_rules
-    _click_row(qtbot, rules.table, 0)
+    click_row(qtbot, rules.table, 0)
     assert rules.current_key() is not None
     qtbot.keyClick(rules.table, Qt.Key.Key_N, CTRL)
     assert rules.keyword.text() == "" and rules.current_key() is None
-    _click_row(qtbot, rules.table, 0)
+    click_row(qtbot, rules.table, 0)
     page.tabs.tabBar().setFocus()
     qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_N, CTRL)
     assert rules.current_key() is None and rules.priority.hasFocus()

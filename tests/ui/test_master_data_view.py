@@ -6,15 +6,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from lapor_desk.domain.actor import LOCAL_OPERATOR
 from lapor_desk.domain.enums import InternalStatus, SlaStage
 from lapor_desk.services.bootstrap import Services
 from lapor_desk.services.complaint_filter import ComplaintFilter
-from lapor_desk.ui.events import AppEvents
 from lapor_desk.ui.itemmodels.master_tables import (
     HolidayTableModel,
     RoutingRuleTableModel,
@@ -25,24 +22,14 @@ from lapor_desk.ui.itemmodels.master_tables import (
 from lapor_desk.ui.itemmodels.unit_tree import UnitTreeModel
 from lapor_desk.ui.views.master_data import MasterDataView
 from tests.ui.conftest import Questions
+from tests.ui.master_data_helpers import click_row, open_master_data
 
 TODAY = date(2022, 11, 14)
 
 
 @pytest.fixture
 def view(qtbot: QtBot, demo_services: Services) -> MasterDataView:
-    page = MasterDataView(demo_services, AppEvents(), LOCAL_OPERATOR)
-    qtbot.addWidget(page)
-    page.resize(1400, 820)
-    page.show()
-    return page
-
-
-def _click_row(qtbot: QtBot, table: QAbstractItemView, row: int) -> None:
-    model = table.model()
-    assert model is not None
-    rect = table.visualRect(model.index(row, 0))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return open_master_data(qtbot, demo_services)
 
 
 def _texts(model: QAbstractItemModel, column: int) -> list[str]:
@@ -129,7 +116,7 @@ def test_topic_urgency_edited_with_the_mouse(
     view.tabs.setCurrentWidget(view.topics)
     tab = view.topics
     row = _texts(tab.model, 0).index("BPNT")
-    _click_row(qtbot, tab.table, row)
+    click_row(qtbot, tab.table, row)
     assert tab.name.text() == "Bantuan Pangan Non Tunai (BPNT)"
     assert not tab.urgent_days.isEnabled()
     qtbot.mouseClick(tab.urgent, Qt.MouseButton.LeftButton)
@@ -165,7 +152,7 @@ def test_an_sla_rule_change_moves_a_complaints_deadline(
     tab = view.sla_rules
     row = next(n for n, r in enumerate(tab.model.rows)
                if r.stage is SlaStage.FIRST_RESPONSE and r.klasifikasi is None and not r.urgent)
-    _click_row(qtbot, tab.table, row)
+    click_row(qtbot, tab.table, row)
     assert tab.workdays.value() == 5
     tab.workdays.setFocus()
     tab.workdays.selectAll()
@@ -180,7 +167,7 @@ def test_an_sla_rule_change_moves_a_complaints_deadline(
     # dialog took the window activation, which the offscreen platform does not hand back.)
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
-    _click_row(qtbot, tab.table, tab.table.currentIndex().row())
+    click_row(qtbot, tab.table, tab.table.currentIndex().row())
     questions.answer("Hapus")
     with qtbot.waitSignal(tab.finished, timeout=60_000):
         qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
@@ -194,7 +181,7 @@ def test_holiday_override_from_the_list(
     tab = view.holidays
     tab.year.setValue(2022)
     row = tab.model.row_of_day(date(2022, 5, 5))
-    _click_row(qtbot, tab.table, row)
+    click_row(qtbot, tab.table, row)
     assert tab.day_name.text() == "Kamis, 5 Mei 2022"
     assert tab.model.index(row, 1).data() == "Cuti Bersama Hari Raya Idul Fitri"
     qtbot.keyClicks(tab.note, "Masuk kerja (SE Menteri)")
@@ -218,7 +205,7 @@ def test_status_mapping_delete_by_key_and_restore(
     view.tabs.setCurrentWidget(view.status_mapping)
     tab = view.status_mapping
     row = _texts(tab.model, 0).index("Konten Terblokir")
-    _click_row(qtbot, tab.table, row)
+    click_row(qtbot, tab.table, row)
     questions.answer("Hapus")
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert "Konten Terblokir" not in _texts(tab.model, 0)

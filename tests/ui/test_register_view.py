@@ -29,8 +29,8 @@ from lapor_desk.ui.workers import Worker
 from tests.ui.conftest import Questions
 
 
-def _view(qtbot: QtBot, services: Services) -> RegisterView:
-    view = RegisterView(services, AppEvents())
+def _view(qtbot: QtBot, services: Services, events: AppEvents | None = None) -> RegisterView:
+    view = RegisterView(services, events or AppEvents())
     qtbot.addWidget(view)
     view.resize(1300, 700)
     view.show()
@@ -299,11 +299,7 @@ def test_a_change_keeps_the_place_and_the_selection(
     qtbot: QtBot, demo_services: Services
 ) -> None:
     events = AppEvents()
-    view = RegisterView(demo_services, events)
-    qtbot.addWidget(view)
-    view.resize(1300, 700)
-    view.show()
-    _counted(qtbot, view)
+    view = _view(qtbot, demo_services, events)
     # Far below the first page, two complaints chosen with Ctrl, as a user would.
     view.table.scrollTo(view.model.index(350, 0), view.table.ScrollHint.PositionAtTop)
     _click_row(qtbot, view, 352)
@@ -339,10 +335,7 @@ def test_a_complaint_that_leaves_the_filter_leaves_the_selection(
     qtbot: QtBot, demo_services: Services
 ) -> None:
     events = AppEvents()
-    view = RegisterView(demo_services, events)
-    qtbot.addWidget(view)
-    view.resize(1300, 700)
-    view.show()
+    view = _view(qtbot, demo_services, events)
     view.filters.status.setCurrentIndex(view.filters.status.findData(InternalStatus.PROSES))
     before = _counted(qtbot, view)
     assert before > PAGE
@@ -366,10 +359,7 @@ def test_after_a_change_near_the_end_every_row_shows_its_own_complaint(
 ) -> None:
     monkeypatch.setattr(complaint_table, "DIRECT_ROWS", 150)  # the tail is read from the end
     events = AppEvents()
-    view = RegisterView(demo_services, events)
-    qtbot.addWidget(view)
-    view.resize(1300, 700)
-    view.show()
+    view = _view(qtbot, demo_services, events)
     value = ComplaintFilter(statuses=frozenset({InternalStatus.PROSES}))
     view.show_filter(value)
     before = _counted(qtbot, view)
