@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self._overview_timer.timeout.connect(self._read_overview)
         self._overview_worker: Worker | None = None
         self._overview_again = False
+        self._overview_generation = 0  # bumped by every change: older readings are dropped
+        self._closing = False
         self._add_page(_("Overview"), self.overview)
         self.register = RegisterView(services, self.events, actor)
         self._add_page(_("Register"), self.register)
@@ -133,8 +135,13 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Stop the register's count first: the register may be closed right after the window."""
+        """Let the register's count and the Overview's reading end: the register closes next."""
+        self._closing = True
+        self._overview_timer.stop()
+        self._overview_again = False
         self.register.model.wait_for_workers()
+        if self._overview_worker is not None:
+            QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)
 
     def _on_page_changed(self) -> None:
@@ -144,10 +151,11 @@ class MainWindow(QMainWindow):
 
     def _on_events_changed(self, changes: Changes) -> None:
         if changes.settings:
-            self.refresh()
-        elif changes.complaints or changes.master_data:
+            self._show_labels()
+        if changes.settings or changes.complaints or changes.master_data:
             # The figures are read again when shown: a register of a million complaints takes
-            # a moment to sum up, which every action on a complaint need not wait for.
+            # a moment to sum up, which no action need wait for.
+            self._overview_generation += 1  # a reading under way is out of date
             self._overview_stale = True
             if self.current_page() is self.overview:
                 self._overview_timer.start()
@@ -186,18 +194,23 @@ class MainWindow(QMainWindow):
         return page
 
     def refresh(self) -> None:
-        """Reload the figures and the status bar from the register."""
+        """Read the figures and the status bar from the register now (as the window opens)."""
+        self._show_labels()
+        self._overview_timer.stop()
+        self._overview_generation += 1
         reference = self._services.settings.reference_date()
+        self.overview.show_stats(self._services.stats.stats(reference))
+        self._overview_stale = False
+
+    def _show_labels(self) -> None:
         self.location_label.setText(
             _("Register: {location}").format(location=self._services.location)
         )
         self.reference_label.setText(
-            _("Reference date: {date}").format(date=fmt_date_long(reference))
+            _("Reference date: {date}").format(
+                date=fmt_date_long(self._services.settings.reference_date())
+            )
         )
-        self._overview_timer.stop()
-        self._overview_again = False
-        self.overview.show_stats(self._services.stats.stats(reference))
-        self._overview_stale = False
 
     def _read_overview(self) -> None:
         """Sum the figures up again on a worker; the ones shown stay until the new ones arrive.
@@ -207,10 +220,13 @@ class MainWindow(QMainWindow):
         """
         self._overview_timer.stop()
         self._overview_stale = False
+        if self._closing:
+            return
         if self._overview_worker is not None:
             self._overview_again = True  # read once more when this reading ends
             return
         stats, reference = self._services.stats, self._services.settings.reference_date()
+        generation = self._overview_generation
         worker = self._overview_worker = Worker(lambda _progress: stats.stats(reference), self)
 
         def ended() -> None:
@@ -221,13 +237,16 @@ class MainWindow(QMainWindow):
                 self._read_overview()
 
         def finished(result: object) -> None:
-            if isinstance(result, RegisterStats) and not self._overview_again:
+            # Only figures of the register as it is now (no change came since they were read).
+            if isinstance(result, RegisterStats) and generation == self._overview_generation:
                 self.overview.show_stats(result)
+            elif not self._closing:
+                self._overview_again = True
             ended()
 
         def failed(error: object) -> None:
             ended()
-            if isinstance(error, BaseException):
+            if isinstance(error, BaseException) and not self._closing:
                 show_error(self, error)
 
         worker.finished.connect(finished)

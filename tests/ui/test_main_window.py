@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from datetime import date
+
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt, QThreadPool
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -77,6 +79,34 @@ def test_the_overview_follows_changes_to_complaints(
     later = fmt_percent(demo_services.stats.stats(reference).overall.completed_rate)
     assert later != now
     qtbot.waitUntil(lambda: window.overview.completed.value.text() == later)
+
+
+def test_a_newer_change_outdates_a_reading_under_way_and_closing_waits_for_it(
+    qtbot: QtBot, demo_services: Services
+) -> None:
+    window = MainWindow(demo_services)
+    qtbot.addWidget(window)
+    window.show()
+    window.events.emit_changes(Changes(master_data=True))
+    window._read_overview()  # a reading under way (as the timer starts it)
+    worker = window._overview_worker
+    assert worker is not None
+    # The reference date moves meanwhile: the reading under way no longer counts.
+    window.events.emit_changes(
+        demo_services.settings.set_reference_date(LOCAL_OPERATOR, date(2022, 11, 21))
+    )
+    assert window.reference_label.text() == "Tanggal acuan: Senin, 21 November 2022"
+    qtbot.waitUntil(lambda: window.overview.heading.text().endswith("21 November 2022"))
+    qtbot.waitUntil(lambda: window._overview_worker is None)
+    # Closing while a reading runs waits for it; nothing is read after.
+    window._read_overview()
+    running = window._overview_worker
+    assert running is not None
+    window.close()
+    assert QThreadPool.globalInstance().activeThreadCount() == 0  # the reading has ended
+    window.events.emit_changes(Changes(master_data=True))
+    window._read_overview()
+    assert window._overview_worker is running  # and no other starts after the close
 
 
 def test_navigation_by_keyboard(qtbot: QtBot, demo_services: Services) -> None:
