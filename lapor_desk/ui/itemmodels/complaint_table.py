@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -245,18 +246,21 @@ class ComplaintTableModel(QAbstractTableModel):
     def _apply_count(self, generation: int, count: int) -> None:
         if generation != self._generation or self._count_known:
             return  # a newer filter is shown, or the count came in another way
-        self._count_known = True
         self._count_timer.stop()  # counted on the calling thread (ensure_counted) before it began
         shown = self._count
-        if count != shown and len(self._pages) > 1:
+        cleared = count != shown and len(self._pages) > 1
+        if cleared:
             # After a reload the pages read meanwhile were cut at the old count: read again.
+            # (A list of every id read meanwhile is this filter's as it is now: it stays.)
             first = self._pages[0]
             self._pages.clear()
             self._pages[0] = first
-            self._all_ids = None
         # Fewer rows than shown: complaints removed since the first page was read, or a reload.
+        # The count is known only once the rows match it: a view reading a row meanwhile (its
+        # selection follows removed rows) reads by position, not from the end.
         self._resize(count)
-        if count != shown and count:
+        self._count_known = True
+        if cleared and count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self._columns) - 1))
         self.counted.emit(self._count)
 
@@ -304,6 +308,11 @@ class ComplaintTableModel(QAbstractTableModel):
         else:
             if self._all_ids is None:
                 self._all_ids = self._query.ids(self._filter, self._sort, window=self._window)
+                if not self._count_known:
+                    # Every id is a count: no need to wait for (or run) the worker's.
+                    QTimer.singleShot(0, self, partial(
+                        self._apply_count, self._generation, len(self._all_ids)
+                    ))
             page = self._query.rows(self._all_ids[start:end], self._window)
         self.pages_fetched += 1
         self._pages[number] = page

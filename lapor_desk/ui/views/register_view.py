@@ -296,8 +296,10 @@ class RegisterView(QWidget):
         if row is None:
             self.table.clearSelection()
             return False
-        # Not selectRow(): it adds to the selection while Ctrl is held (Ctrl+N saved it).
-        index = self.model.index(row, 0)
+        # Not selectRow(): it adds to the selection while Ctrl is held (Ctrl+N saved it). The
+        # current cell in the leftmost column shown (the user may hide or move any of them).
+        column = self.table.horizontalHeader().logicalIndexAt(0)
+        index = self.model.index(row, max(column, 0))
         flags = QItemSelectionModel.SelectionFlag
         self.table.selectionModel().setCurrentIndex(
             index, flags.ClearAndSelect | flags.Rows
