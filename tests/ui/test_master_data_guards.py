@@ -239,11 +239,28 @@ def test_a_save_on_another_tab_leaves_what_is_typed_here(
     with qtbot.waitSignal(topics.finished, timeout=10_000):
         topics.save()
     assert units.name.text() == "Biro Hubungan Masyarakat Baru" and units.is_edited()
+    assert units._stale  # not read again under what is typed
     # Leaving the unit asks; Buang then shows the other unit as stored, lists read again.
     view.tabs.setCurrentWidget(units)
     questions.answer("Buang")
     _click_unit(qtbot, units, hukum.id)
     assert len(questions.asked) == 1 and units.name.text() == "Biro Hukum"
+    qtbot.waitUntil(lambda: not units._stale)  # the records are read once the click is over
+    assert units.current_key() == hukum.id and _selected_unit(units) == hukum.id
+
+
+def test_deactivating_a_unit_with_other_edits_asks_first(
+    qtbot: QtBot, view: MasterDataView, demo_services: Services, questions: Questions
+) -> None:
+    tab = view.units
+    umum = _unit(tab, "BIRO-UMUM")
+    tab.select(umum.id)
+    qtbot.keyClicks(tab.name, " dan Rumah Tangga")
+    questions.answer("Batal")
+    qtbot.mouseClick(tab.deactivate_button, Qt.MouseButton.LeftButton)
+    assert len(questions.asked) == 1 and "Biro Umum" in questions.asked[0]
+    assert _unit(tab, "BIRO-UMUM").active_to is None  # nothing done, the name still typed
+    assert tab.name.text() == "Biro Umum dan Rumah Tangga"
 
 
 def test_a_refused_save_stays_on_the_unit_with_its_message(

@@ -77,7 +77,7 @@ class EditorTab[K](QWidget):
         self.view = view
         self.worker: Worker | None = None
         self.fields: dict[str, QWidget] = {}
-        self._loaded: tuple[object, ...] | None = None  # the form as the record filled it
+        self._loaded: dict[str, object] | None = None  # the form as the record filled it
         self._quiet = 0  # > 0 while the tab itself moves the list's selection
         self._after_save: Callable[[], None] | None = None
         self._stale = False  # records changed elsewhere while the form was edited
@@ -258,39 +258,41 @@ class EditorTab[K](QWidget):
         finally:
             self._quiet -= 1
 
-    def form_state(self) -> tuple[object, ...]:
-        """What every field holds."""
-        return tuple(field_value(widget) for widget in self.fields.values())
+    def form_state(self) -> dict[str, object]:
+        """What every field holds, by field name."""
+        return {name: field_value(widget) for name, widget in self.fields.items()}
 
     def mark_loaded(self) -> None:
         """The form now shows a stored record (or an empty one) as it is: nothing to lose."""
         self._loaded = self.form_state()
 
-    def is_edited(self) -> bool:
-        """Whether the form holds changes that leaving it would lose."""
-        return (self.guards_edits and self._loaded is not None
-                and self.form_state() != self._loaded)
+    def is_edited(self, *, besides: str = "") -> bool:
+        """Whether the form holds changes that leaving it would lose (in fields but ``besides``)."""
+        if not self.guards_edits or self._loaded is None:
+            return False
+        now, loaded = self.form_state(), self._loaded
+        return any(now[name] != loaded.get(name) for name in now if name != besides)
 
-    def leave_form(self, move: Callable[[], None]) -> None:
+    def leave_form(self, move: Callable[[], None], *, besides: str = "") -> None:
         """Run ``move`` (which shows another record), asking first when the form is edited.
 
         Save stores the form and then moves, once a slow save has ended; a refused save
         stays with its message under the form. Discard moves; Cancel stays. In both cases
         where the form stays, the list selects its record again.
         """
-        if not self.is_edited():
-            self._catch_up()
+        if not self.is_edited(besides=besides):
             move()
+            self._catch_up_later()
             return
         answer = ask_to_leave(self, self.record_name())
         if answer is Leave.DISCARD:
-            self._catch_up()
             move()
+            self._catch_up_later()
             return
         self.put_back_selection()
         # Asked in the middle of a click on another row, Qt goes on to select that row after
         # the answer: put the selection back once more when it has done so.
-        QTimer.singleShot(0, self.put_back_selection)
+        QTimer.singleShot(0, self, self.put_back_selection)
         if answer is Leave.STAY:
             return
         self._after_save = move
@@ -383,8 +385,15 @@ class EditorTab[K](QWidget):
         self._stale = False
         self.reload()
 
+    def _catch_up_later(self) -> None:
+        """Read the records that changed while the form was edited, after the click that left it.
+
+        Read at once, they would reset the list under the mouse while Qt is still in the click.
+        """
+        if self._stale:
+            QTimer.singleShot(0, self, self._catch_up)
+
     def _catch_up(self) -> None:
-        """Read the records that changed while the form was being edited."""
         if self._stale:
             self._stale = False
             self.reload()

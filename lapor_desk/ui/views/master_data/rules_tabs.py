@@ -223,7 +223,6 @@ class StatusMappingTab(TableTab[StatusMappingRow, str]):
 
     def restore_defaults(self) -> None:
         """Put the built-in values back as shipped, once the user agrees."""
-        md = self._services.master_data
         if not confirm(
             self, _("Master data"),
             _("Restore the built-in status mapping? Each built-in portal value gets its "
@@ -232,6 +231,10 @@ class StatusMappingTab(TableTab[StatusMappingRow, str]):
             _("Restore defaults"), _("Cancel"),
         ):
             return
+        self.leave_form(self._restore_defaults)  # an unsaved edit of a value is asked about
+
+    def _restore_defaults(self) -> None:
+        md = self._services.master_data
         changes = self.call(lambda: md.restore_status_defaults(self._actor))
         if changes is not None:
             self.announce(changes)

@@ -291,10 +291,20 @@ class UnitsTab(EditorTab[int]):
         self.announce(changes)
 
     def deactivate(self) -> None:
-        """Close the selected unit on the "active until" date (the reference date if empty)."""
+        """Close the selected unit on the "active until" date (the reference date if empty).
+
+        Other unsaved edits of the unit are asked about first (Simpan / Buang / Batal): the
+        unit is read again afterwards. The "active until" date is this action's own.
+        """
         if self._current is None:
             return
-        current, last_day = self._current, self.active_to.value() or self._today()
+        last_day = self.active_to.value() or self._today()
+        self.leave_form(lambda: self._deactivate(last_day), besides="active_to")
+
+    def _deactivate(self, last_day: date) -> None:
+        if self._current is None:
+            return
+        current = self._current
         md = self._services.master_data
         changes = self.call(lambda: md.deactivate_unit(self._actor, current, last_day))
         if changes is not None:
