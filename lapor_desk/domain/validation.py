@@ -102,8 +102,8 @@ def tracking_id_in(query: str) -> str | None:
     text = query.strip()
     if text.isascii() and text.isdigit() and 5 <= len(text) <= 12:
         return text
-    if re.fullmatch(r"[Ll][Dd]-\d{4}-\d{5}", text):
-        return text.upper()
+    if re.fullmatch(re.escape(LOCAL_TRACKING_PREFIX) + r"\d{4}-\d{5}", text, re.IGNORECASE):
+        return text.upper()  # as local_tracking_id writes it
     return None
 
 

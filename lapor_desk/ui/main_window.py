@@ -196,11 +196,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Read the figures and the status bar from the register now (as the window opens)."""
         self._show_labels()
-        self._overview_timer.stop()
-        self._overview_generation += 1
         reference = self._services.settings.reference_date()
         self.overview.show_stats(self._services.stats.stats(reference))
-        self._overview_stale = False
 
     def _show_labels(self) -> None:
         self.location_label.setText(
@@ -237,11 +234,10 @@ class MainWindow(QMainWindow):
                 self._read_overview()
 
         def finished(result: object) -> None:
-            # Only figures of the register as it is now (no change came since they were read).
+            # Only figures of the register as it is now. A change since they were read has
+            # already asked for another reading (the timer, or when the page is shown).
             if isinstance(result, RegisterStats) and generation == self._overview_generation:
                 self.overview.show_stats(result)
-            elif not self._closing:
-                self._overview_again = True
             ended()
 
         def failed(error: object) -> None:

@@ -28,7 +28,12 @@ from PySide6.QtCore import (
 )
 
 from lapor_desk.services.complaint_filter import ComplaintFilter, Sort, SortKey
-from lapor_desk.services.complaint_query import ComplaintQueryService, RegisterRow, SlaWindow
+from lapor_desk.services.complaint_query import (
+    ComplaintQueryService,
+    RegisterPage,
+    RegisterRow,
+    SlaWindow,
+)
 from lapor_desk.ui.itemmodels.complaint_cells import Cells, Column, columns
 from lapor_desk.ui.workers import Progress, Worker
 
@@ -126,29 +131,17 @@ class ComplaintTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the first page again and count anew (after a change in the register).
+        """Show the first page of the filter and count it anew (a new filter or sort).
 
         Only the first page is read here; a longer list is counted on a worker (started from
         the event loop), and until the count arrives the model has the first page's rows.
         """
-        self._generation += 1
-        for worker in self._workers:
-            worker.progress.cancel()  # a count not yet begun for an older filter never runs
-        first = self._query.page(self._filter, self._sort, limit=PAGE)
+        first = self._start_over()
         self.beginResetModel()
-        self._pages.clear()
-        self._all_ids = None
-        self._window = first.window
-        self._pages[0] = list(first.rows)
+        self._keep_first(first)
         self._count = len(first.ids)
-        self._count_known = not first.more
-        self.pages_fetched += 1
         self.endResetModel()
-        if self._count_known:
-            self._count_timer.stop()
-            self.counted.emit(self._count)
-        else:
-            self._count_timer.start(COUNT_UNSHOWN_MS)
+        self._count_or_wait()
 
     def reload(self) -> None:
         """Read the rows again after a change in the register, keeping them where they are.
@@ -160,21 +153,32 @@ class ComplaintTableModel(QAbstractTableModel):
         count says otherwise (rows are then added or removed at the end); a list that now fits
         in the first page is known at once.
         """
+        first = self._start_over()
+        rows = max(self._count, len(first.ids)) if first.more else len(first.ids)
+        self._keep_first(first)
+        self._resize(rows)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self._columns) - 1))
+        self._count_or_wait()
+
+    def _start_over(self) -> RegisterPage:
+        """The first page as the register holds it now; a count under way no longer counts."""
         self._generation += 1
         for worker in self._workers:
-            worker.progress.cancel()
-        first = self._query.page(self._filter, self._sort, limit=PAGE)
-        shown = self._count
-        rows = len(first.ids) if not first.more else max(shown, len(first.ids))
+            worker.progress.cancel()  # a count not yet begun for an older filter never runs
+        return self._query.page(self._filter, self._sort, limit=PAGE)
+
+    def _keep_first(self, first: RegisterPage) -> None:
+        """Forget every page read before and keep ``first``."""
         self._pages.clear()
         self._all_ids = None
         self._window = first.window
         self._pages[0] = list(first.rows)
-        self.pages_fetched += 1
         self._count_known = not first.more
-        self._resize(rows)
-        if rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self._columns) - 1))
+        self.pages_fetched += 1
+
+    def _count_or_wait(self) -> None:
+        """Say the count when the first page holds the whole list; else count once shown."""
         if self._count_known:
             self._count_timer.stop()
             self.counted.emit(self._count)

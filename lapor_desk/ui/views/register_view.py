@@ -309,11 +309,16 @@ class RegisterView(QWidget):
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected complaints, in table order."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return self._ids_at(self._selected_rows())
+
+    def _selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def _ids_at(self, rows: list[int]) -> list[int]:
         return [i for row in rows if (i := self._id_at(row))]
 
     def _id_at(self, row: int) -> int:
-        """The complaint id of ``row``; 0 for a row whose complaint no longer exists."""
+        """The complaint id of ``row``; 0 for no row (-1) or one whose complaint is gone."""
         value = self.model.index(row, 0).data(ID_ROLE)
         return int(value) if value is not None else 0
 
@@ -418,11 +423,11 @@ class RegisterView(QWidget):
         if sum(spans.at(i).height() for i in range(spans.size())) > RESELECT_ROWS:
             # Finding each of them again would read every page they span: start afresh.
             self.table.clearSelection()
-        rows = sorted(index.row() for index in selection.selectedRows())
-        ids = [i for row in rows if (i := self._id_at(row))]
+        rows = self._selected_rows()
+        ids = self._ids_at(rows)
         current = self.table.currentIndex()
-        current_row = current.row() if current.isValid() else -1
-        current_id = self._id_at(current_row) if current.isValid() else 0
+        current_row = current.row()  # -1 for none
+        current_id = self._id_at(current_row)  # 0 for none
         try:
             # Rows removed at the end would announce a selection half updated: the window
             # hears of the selection once, below.
